@@ -1,0 +1,50 @@
+import { fileURLToPath } from "node:url";
+import { type Client, createClient } from "@libsql/client";
+import { drizzle, type LibSQLDatabase } from "drizzle-orm/libsql";
+import { migrate } from "drizzle-orm/libsql/migrator";
+import * as schema from "./schema/index";
+
+export type Db = LibSQLDatabase<typeof schema>;
+
+export interface Database {
+  /** Raw client for hot paths: prepared SQL strings and group-committed batches. */
+  client: Client;
+  /** Drizzle over the same client, for everything else. */
+  db: Db;
+  close(): void;
+}
+
+export interface DatabaseOptions {
+  /** `file:./data/ringtrail.db`, `libsql://…`, `http(s)://…` or `ws(s)://…`. */
+  url: string;
+  authToken?: string;
+}
+
+export const MIGRATIONS_FOLDER = fileURLToPath(new URL("../drizzle", import.meta.url));
+
+/**
+ * Opens the database. For an embedded file the client is held to one connection, because a
+ * PRAGMA reaches only the connection it ran on and @libsql/client opens several otherwise;
+ * WAL with synchronous=NORMAL survives a killed process (only an OS crash can lose the last
+ * commits), which is the durability promise the webhooks and leases need.
+ */
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  const isFile = options.url.startsWith("file:");
+  const client = createClient({
+    url: options.url,
+    authToken: options.authToken,
+    ...(isFile ? { concurrency: 1 } : {}),
+  });
+  if (isFile) {
+    await client.execute("PRAGMA journal_mode = WAL");
+    await client.execute("PRAGMA synchronous = NORMAL");
+    await client.execute("PRAGMA busy_timeout = 5000");
+  }
+  const db = drizzle(client, { schema });
+  return { client, db, close: () => client.close() };
+}
+
+/** Applies the committed drizzle-kit migrations; safe to run at every start. */
+export async function migrateDatabase(database: Database): Promise<void> {
+  await migrate(database.db, { migrationsFolder: MIGRATIONS_FOLDER });
+}

@@ -1,0 +1,5 @@
+export * from "./client";
+export * from "./group-commit";
+export * from "./id";
+export * as schema from "./schema/index";
+export * from "./schema/index";
