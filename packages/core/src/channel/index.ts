@@ -1,0 +1,2 @@
+export { classifyVisit, type VisitInput } from "./classify";
+export { referrerDomain } from "./referrer";
