@@ -1,3 +1,5 @@
 import { defineProject } from "vitest/config";
 
-export default defineProject({ test: { name: "sdk", include: ["src/**/*.test.ts"], environment: "happy-dom" } });
+export default defineProject({
+  test: { name: "sdk", include: ["src/**/*.test.ts"], environment: "happy-dom" },
+});

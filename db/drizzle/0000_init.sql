@@ -69,6 +69,7 @@ CREATE TABLE `pools` (
 	`kind` text NOT NULL,
 	`priority` integer NOT NULL,
 	`rules` text NOT NULL,
+	`target` text,
 	`fallback` text,
 	`on_exhausted` text NOT NULL,
 	`created_at` integer NOT NULL

@@ -45,40 +45,41 @@ describe("openDatabase", () => {
   });
 });
 
-describe("GroupCommit", () => {
+describe.each(["client batch", "raw binding"])("GroupCommit through the %s", (via) => {
+  const make = () => new GroupCommit(database.client, via === "raw binding" ? database.raw : null);
   it("commits concurrent writers in one batch and hands each its own results", async () => {
-    const group = new GroupCommit(database.client);
+    const group = make();
     const writes = Array.from({ length: 20 }, (_, i) =>
       group.write([
         {
           sql: "INSERT INTO accounts (id, name, created_at) VALUES (?, ?, ?) RETURNING id",
-          args: [`acct_g${i}`, `n${i}`, i],
+          args: [`acct_g${via[0]}${i}`, `n${i}`, i],
         },
       ]),
     );
     const results = await Promise.all(writes);
-    expect(results.map((r) => r[0]?.rows[0]?.[0])).toEqual(
-      Array.from({ length: 20 }, (_, i) => `acct_g${i}`),
+    expect(results.map((r) => r[0]?.rows[0]?.id)).toEqual(
+      Array.from({ length: 20 }, (_, i) => `acct_g${via[0]}${i}`),
     );
     const count = await database.client.execute(
-      "SELECT count(*) FROM accounts WHERE id LIKE 'acct_g%'",
+      `SELECT count(*) FROM accounts WHERE id LIKE 'acct_g${via[0]}%'`,
     );
     expect(Number(count.rows[0]?.[0])).toBe(20);
   });
 
   it("a failing writer does not take its neighbours down", async () => {
-    const group = new GroupCommit(database.client);
+    const group = make();
     const ok = group.write([
-      { sql: "INSERT INTO accounts (id, name, created_at) VALUES ('acct_ok', 'a', 1)" },
+      { sql: `INSERT INTO accounts (id, name, created_at) VALUES ('acct_ok${via[0]}', 'a', 1)` },
     ]);
     const bad = group.write([
-      { sql: "INSERT INTO accounts (id, name, created_at) VALUES ('acct_ok2', NULL, 1)" },
+      { sql: `INSERT INTO accounts (id, name, created_at) VALUES ('acct_ok2${via[0]}', NULL, 1)` },
     ]);
     await expect(ok).resolves.toHaveLength(1);
     await expect(bad).rejects.toThrow();
     const rows = await database.client.execute(
-      "SELECT id FROM accounts WHERE id IN ('acct_ok','acct_ok2')",
+      `SELECT id FROM accounts WHERE id IN ('acct_ok${via[0]}','acct_ok2${via[0]}')`,
     );
-    expect(rows.rows.map((r) => r[0])).toEqual(["acct_ok"]);
+    expect(rows.rows.map((r) => r[0])).toEqual([`acct_ok${via[0]}`]);
   });
 });

@@ -2,6 +2,7 @@ import { fileURLToPath } from "node:url";
 import { type Client, createClient } from "@libsql/client";
 import { drizzle, type LibSQLDatabase } from "drizzle-orm/libsql";
 import { migrate } from "drizzle-orm/libsql/migrator";
+import Sqlite from "libsql";
 import * as schema from "./schema/index";
 
 export type Db = LibSQLDatabase<typeof schema>;
@@ -11,6 +12,11 @@ export interface Database {
   client: Client;
   /** Drizzle over the same client, for everything else. */
   db: Db;
+  /**
+   * For an embedded file: a second, synchronous connection through the raw libsql binding,
+   * which group commit uses for hot-path writes. Null against a libSQL server.
+   */
+  raw: Sqlite.Database | null;
   close(): void;
 }
 
@@ -41,10 +47,29 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     await client.execute("PRAGMA busy_timeout = 5000");
   }
   const db = drizzle(client, { schema });
-  return { client, db, close: () => client.close() };
+  let raw: Sqlite.Database | null = null;
+  if (isFile) {
+    raw = new Sqlite(filePath(options.url));
+    raw.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;");
+  }
+  return {
+    client,
+    db,
+    raw,
+    close: () => {
+      client.close();
+      raw?.close();
+    },
+  };
 }
 
 /** Applies the committed drizzle-kit migrations; safe to run at every start. */
 export async function migrateDatabase(database: Database): Promise<void> {
   await migrate(database.db, { migrationsFolder: MIGRATIONS_FOLDER });
+}
+
+/** `file:./data/x.db` or `file:///abs/x.db` -> a filesystem path. */
+function filePath(url: string): string {
+  const rest = url.slice("file:".length).split("?")[0] ?? "";
+  return rest.startsWith("//") ? fileURLToPath(`file:${rest}`) : rest;
 }

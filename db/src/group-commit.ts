@@ -1,24 +1,39 @@
-import type { Client, InStatement, ResultSet } from "@libsql/client";
+import type { Client, InStatement } from "@libsql/client";
+import type Sqlite from "libsql";
+
+/** What each statement of a write returns: rows for RETURNING/SELECT, else the count changed. */
+export interface WriteResult {
+  rows: Record<string, unknown>[];
+  rowsAffected: number;
+}
+
+interface Pending {
+  stmts: InStatement[];
+  resolve: (r: WriteResult[]) => void;
+  reject: (e: unknown) => void;
+}
 
 /**
- * Group commit: statements enqueued during one event-loop turn are written in one batch,
- * one transaction and one fsync, and each caller gets its own results once it is durable.
- * Measured on 2 cores this lifts durable writes from ~11k to ~16k/s and keeps p99 low.
+ * Group commit: statements enqueued during one event-loop turn are written in one
+ * transaction, one WAL append, and each caller gets its own results once it is durable.
  *
- * Each group is all-or-nothing per caller only in the sense that the whole batch commits or
- * fails together; callers whose statements depend on an earlier claim guard them in SQL.
+ * On an embedded file it runs them through the raw libsql binding with cached prepared
+ * statements (~16 µs a statement against ~43 µs through @libsql/client, performance.md);
+ * against a libSQL server it sends one `client.batch`, which the remote protocol supports.
+ * The whole group commits or fails together, so a failed group is retried caller by caller:
+ * one bad statement never fails its neighbours.
  */
 export class GroupCommit {
-  private pending: {
-    stmts: InStatement[];
-    resolve: (r: ResultSet[]) => void;
-    reject: (e: unknown) => void;
-  }[] = [];
+  private pending: Pending[] = [];
   private inFlight = false;
+  private readonly prepared = new Map<string, Sqlite.Statement>();
 
-  constructor(private readonly client: Client) {}
+  constructor(
+    private readonly client: Client,
+    private readonly raw: Sqlite.Database | null = null,
+  ) {}
 
-  write(stmts: InStatement[]): Promise<ResultSet[]> {
+  write(stmts: InStatement[]): Promise<WriteResult[]> {
     return new Promise((resolve, reject) => {
       this.pending.push({ stmts, resolve, reject });
       if (!this.inFlight && this.pending.length === 1) setImmediate(() => this.flush());
@@ -31,20 +46,57 @@ export class GroupCommit {
     const group = this.pending;
     this.pending = [];
     try {
-      const all = group.flatMap((g) => g.stmts);
-      const results = await this.client.batch(all, "write");
+      const results = await this.run(group.flatMap((g) => g.stmts));
       let at = 0;
       for (const g of group) {
         g.resolve(results.slice(at, at + g.stmts.length));
         at += g.stmts.length;
       }
     } catch (error) {
-      // One bad statement must not fail its neighbours: retry each caller alone.
       if (group.length === 1) group[0]!.reject(error);
-      else for (const g of group) this.client.batch(g.stmts, "write").then(g.resolve, g.reject);
+      else for (const g of group) await this.run(g.stmts).then(g.resolve, g.reject);
     } finally {
       this.inFlight = false;
       if (this.pending.length > 0) setImmediate(() => this.flush());
     }
+  }
+
+  private async run(stmts: InStatement[]): Promise<WriteResult[]> {
+    if (!this.raw) {
+      const results = await this.client.batch(stmts, "write");
+      return results.map((r) => ({
+        rows: r.rows as unknown as Record<string, unknown>[],
+        rowsAffected: r.rowsAffected,
+      }));
+    }
+    const raw = this.raw;
+    // IMMEDIATE takes the write lock up front, so another process makes us wait (busy_timeout)
+    // instead of failing a deferred transaction halfway.
+    raw.exec("BEGIN IMMEDIATE");
+    try {
+      const out = stmts.map((s) => this.runOne(s));
+      raw.exec("COMMIT");
+      return out;
+    } catch (error) {
+      if (raw.inTransaction) raw.exec("ROLLBACK");
+      throw error;
+    }
+  }
+
+  private runOne(s: InStatement): WriteResult {
+    const sql = typeof s === "string" ? s : s.sql;
+    const args = typeof s === "string" ? [] : (s.args ?? []);
+    let stmt = this.prepared.get(sql);
+    if (!stmt) {
+      stmt = this.raw!.prepare(sql);
+      if (this.prepared.size > 500) this.prepared.clear();
+      this.prepared.set(sql, stmt);
+    }
+    if (stmt.reader) {
+      const rows = stmt.all(args as unknown[]) as Record<string, unknown>[];
+      return { rows, rowsAffected: rows.length };
+    }
+    const info = stmt.run(args as unknown[]);
+    return { rows: [], rowsAffected: Number(info.changes) };
   }
 }

@@ -1,3 +1,4 @@
+export type { InStatement, ResultSet } from "@libsql/client";
 export * from "./client";
 export * from "./group-commit";
 export * from "./id";

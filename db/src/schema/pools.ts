@@ -18,6 +18,8 @@ export const pools = sqliteTable(
     priority: integer("priority").notNull(),
     /** Match rules as validated by @ringtrail/core/rules. */
     rules: text("rules", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    /** The site target (E.164) this pool replaces; null serves every target of the site. */
+    target: text("target"),
     fallback: text("fallback"),
     onExhausted: text("on_exhausted", { enum: ON_EXHAUSTED }).notNull(),
     createdAt: createdAt(),

@@ -1,0 +1,86 @@
+import { describe, expect, test, vi } from "vitest";
+import {
+  ASSIGNED,
+  boot,
+  fetchMock,
+  flush,
+  href,
+  network,
+  sent,
+  text,
+  usePage,
+  w,
+} from "./testing/page";
+
+usePage();
+
+describe("never breaks the page", () => {
+  test.each([
+    ["a network failure", new Error("offline")],
+    ["bad JSON", "<html>"],
+    ["an error body", { error: { code: "unknown_site", message: "no" } }],
+    [
+      "malformed swaps",
+      { session: "ses_1", swaps: [{ target: "+18005551234", number: "" }, null] },
+    ],
+    ["a non-list", { session: "ses_1", swaps: "+14155550123" }],
+  ])("%s leaves the numbers and throws nothing", async (_, body) => {
+    network(body);
+    const errors = vi.fn();
+    window.addEventListener("unhandledrejection", errors);
+    expect(() => boot()).not.toThrow();
+    await flush();
+    expect(text()).toBe("Call (800) 555-1234");
+    expect(href()).toBe("tel:+18005551234");
+    expect(errors).not.toHaveBeenCalled();
+  });
+
+  test("bot visits get no swaps and no heartbeats", async () => {
+    network({ ...ASSIGNED, bot: true, swaps: [] });
+    boot();
+    await flush();
+    vi.advanceTimersByTime(120_000);
+    expect(text()).toBe("Call (800) 555-1234");
+    expect(sent("/beats")).toEqual([]);
+  });
+
+  test("blocked storage still swaps", async () => {
+    vi.spyOn(Storage.prototype, "getItem").mockImplementation(() => {
+      throw new DOMException("blocked", "SecurityError");
+    });
+    vi.spyOn(Storage.prototype, "setItem").mockImplementation(() => {
+      throw new DOMException("blocked", "SecurityError");
+    });
+    expect(() => boot()).not.toThrow();
+    await flush();
+    expect(text()).toBe("Call (415) 555-0123");
+  });
+
+  test("no fetch, a second copy, a missing site key, or a bad command do nothing", async () => {
+    vi.stubGlobal("fetch", undefined);
+    expect(() => boot()).not.toThrow();
+    expect(w.ringtrail).toBeUndefined();
+    network(ASSIGNED);
+    boot();
+    boot();
+    await flush();
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+    expect(() => w.ringtrail!("nonsense")).not.toThrow();
+    delete w.ringtrail;
+    boot({ site: "" });
+    expect(w.ringtrail).toBeUndefined();
+  });
+
+  test("debug logs what it did", async () => {
+    const log = vi.spyOn(console, "log").mockImplementation(() => {});
+    boot();
+    await flush();
+    expect(log).not.toHaveBeenCalled();
+    w.ringtrail!("debug");
+    w.ringtrail!("swap");
+    document.body.insertAdjacentHTML("beforeend", "<p>800-555-1234</p>");
+    w.ringtrail!("swap");
+    expect(log).toHaveBeenCalledTimes(1);
+    expect(log).toHaveBeenCalledWith("[ringtrail]", "swapped", 7);
+  });
+});

@@ -1,0 +1,83 @@
+import { OpenAPIHono } from "@hono/zod-openapi";
+import type { Database } from "@ringtrail/db";
+import { GroupCommit } from "@ringtrail/db";
+import { BeatService } from "./assign/beat-service";
+import { PoolStateCache } from "./assign/pool-state";
+import { SessionCache } from "./assign/session-cache";
+import { SiteConfigCache } from "./assign/site-config";
+import { VisitService } from "./assign/visit-service";
+import type { App, AppEnv, Services } from "./context";
+import { createDeviceParser } from "./device";
+import { ApiError, renderError } from "./errors";
+import { type GeoLookup, noGeo } from "./geo/reader";
+import { createLogger, type Logger } from "./log";
+import { apiKeyAuth } from "./middleware/api-key";
+import { requestContext } from "./middleware/request-context";
+import { registerRoutes } from "./routes";
+import { issuesOf } from "./routes/visits/body";
+import { SecretBox } from "./secrets/box";
+import { CredentialStore } from "./secrets/credentials";
+
+export interface AppDeps {
+  database: Database;
+  geo?: GeoLookup;
+  now?: () => number;
+  log?: Logger;
+  trustProxy?: boolean;
+  publicBaseUrl?: string | null;
+  /** Seals carrier credentials; defaults to a random key (fine for tests, lost on exit). */
+  secrets?: SecretBox;
+  /** Recording copies; defaults to `./data/recordings`. */
+  recordingsDir?: string;
+}
+
+export interface RingtrailApp {
+  app: App;
+  services: Services;
+}
+
+/**
+ * Builds the HTTP app over its dependencies: no module-level state, so tests build as many
+ * apps as they like over their own databases and clocks.
+ */
+export function createApp(deps: AppDeps): RingtrailApp {
+  const now = deps.now ?? Date.now;
+  const { client } = deps.database;
+  const writer = new GroupCommit(client, deps.database.raw);
+  const sites = new SiteConfigCache(client, now);
+  const pools = new PoolStateCache(client, now);
+  const sessions = new SessionCache();
+  const services: Services = {
+    database: deps.database,
+    geo: deps.geo ?? noGeo,
+    device: createDeviceParser(),
+    sites,
+    pools,
+    visits: new VisitService({ client, writer, pools, sessions, now }),
+    beats: new BeatService({ client, writer, pools, sessions, sites, now }),
+    now,
+    trustProxy: deps.trustProxy ?? false,
+    publicBaseUrl: deps.publicBaseUrl ?? null,
+    log: deps.log ?? createLogger("silent"),
+    keys: apiKeyAuth(() => services),
+    writer,
+    credentials: new CredentialStore(client, deps.secrets ?? SecretBox.random()),
+    recordingsDir: deps.recordingsDir ?? "./data/recordings",
+  };
+  const app: App = new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (!result.success)
+        throw new ApiError("validation_failed", "Request is invalid", issuesOf(result.error));
+    },
+  });
+  app.use("*", requestContext(services));
+  app.onError(renderError);
+  app.notFound((c) =>
+    c.json(
+      { error: { code: "not_found", message: "No such route", request_id: c.get("requestId") } },
+      404,
+    ),
+  );
+  registerRoutes(app, services);
+  return { app, services };
+}

@@ -1,0 +1,50 @@
+import type { OpenAPIHono } from "@hono/zod-openapi";
+import type { ApiKeyScope, Database, GroupCommit } from "@ringtrail/db";
+import type { BeatService } from "./assign/beat-service";
+import type { PoolStateCache } from "./assign/pool-state";
+import type { SiteConfigCache } from "./assign/site-config";
+import type { VisitService } from "./assign/visit-service";
+import type { DeviceInfo } from "./device";
+import type { GeoLookup } from "./geo/reader";
+import type { Logger } from "./log";
+import type { ApiKeyAuth } from "./middleware/api-key";
+import type { CredentialStore } from "./secrets/credentials";
+
+export interface Auth {
+  accountId: string;
+  keyId: string;
+  scope: ApiKeyScope;
+}
+
+/** Everything a route needs, built once by createApp and shared by every request. */
+export interface Services {
+  database: Database;
+  geo: GeoLookup;
+  device: (ua: string) => DeviceInfo;
+  sites: SiteConfigCache;
+  pools: PoolStateCache;
+  visits: VisitService;
+  beats: BeatService;
+  now: () => number;
+  trustProxy: boolean;
+  publicBaseUrl: string | null;
+  log: Logger;
+  keys: ApiKeyAuth;
+  /** Group-committed writes shared by the hot routes (one batch per event-loop turn). */
+  writer: GroupCommit;
+  /** Carrier credentials, sealed at rest. */
+  credentials: CredentialStore;
+  /** Where recording copies are written: `{dir}/{account}/{call}.{ext}`. */
+  recordingsDir: string;
+}
+
+export type AppEnv = {
+  Variables: {
+    requestId: string;
+    log: Logger["log"];
+    auth: Auth;
+    services: Services;
+  };
+};
+
+export type App = OpenAPIHono<AppEnv>;

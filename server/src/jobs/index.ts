@@ -1,0 +1,26 @@
+import type { Services } from "../context";
+import { copyRecording, RECORDING_JOB } from "./recordings";
+import { JobWorker, type JobWorkerOptions } from "./worker";
+
+/** The worker with every job kind the server queues, over the app's own services. */
+export function createJobWorker(
+  services: Services,
+  options: Omit<JobWorkerOptions, "client" | "handlers"> & { fetchTimeoutMs?: number } = {},
+): JobWorker {
+  const { client } = services.database;
+  return new JobWorker({
+    client,
+    now: services.now,
+    log: services.log,
+    ...options,
+    handlers: {
+      [RECORDING_JOB]: copyRecording({
+        client,
+        credentials: services.credentials,
+        dir: services.recordingsDir,
+        now: services.now,
+        ...(options.fetchTimeoutMs === undefined ? {} : { timeoutMs: options.fetchTimeoutMs }),
+      }),
+    },
+  });
+}

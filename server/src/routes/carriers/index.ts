@@ -1,0 +1,10 @@
+import type { App, Services } from "../../context";
+import { registerCredentials } from "./credentials";
+import { registerStatusWebhook } from "./status";
+import { registerVoiceWebhook } from "./voice";
+
+export function registerCarriers(app: App, services: Services) {
+  registerCredentials(app, services);
+  registerVoiceWebhook(app, services);
+  registerStatusWebhook(app, services);
+}

@@ -1,0 +1,55 @@
+import { createRoute } from "@hono/zod-openapi";
+import type { App, Services } from "../../context";
+import { ApiError } from "../../errors";
+import { maskPhone } from "../../log";
+import { eventStatements } from "./call-writes";
+import { EMPTY_TWIML, statusDecision } from "./replies";
+import { carrierAdapter, isJsonBody, signedRequest, webhookBodyLimit } from "./request";
+import { tenantByCall, tenantByNumber, verifyFor } from "./tenant";
+import { parseFailure, WebhookParams, webhookResponses } from "./webhook-docs";
+
+const route = createRoute({
+  method: "post",
+  path: "/v1/carriers/{carrier}/status",
+  tags: ["Carriers"],
+  summary: "Call status, dial, recording and transcription callbacks",
+  description:
+    "Point status, `<Dial action>`, recording and transcription callbacks here. Signed like the voice webhook, verified with the credentials of the account that owns the call. A call only moves forward (ringing, in progress, then one final status: a late or repeated callback never moves it back); durations, recording and transcript fill in. A recording queues a durable job that copies the file into the account's storage. Dial actions are answered with an apology when the advertiser did not answer, else a hang-up; other callbacks with an empty document.",
+  request: { params: WebhookParams },
+  middleware: [webhookBodyLimit] as const,
+  responses: webhookResponses("Carrier markup, or an empty body for Telnyx Call Control"),
+});
+
+export function registerStatusWebhook(app: App, services: Services) {
+  app.openapi(route, async (c) => {
+    const adapter = carrierAdapter(c.req.valid("param").carrier);
+    const req = await signedRequest(c);
+    const identity = adapter.identify(req);
+    if (!identity) throw new ApiError("bad_request", "Not a call webhook: no call id");
+    const { client } = services.database;
+    // Recording callbacks carry no `To`: the call we stored names the account. A Call
+    // Control event may come before we stored its call; its `to` names the account then.
+    const owner =
+      (await tenantByCall(client, adapter.name, identity.carrierCallId)) ??
+      (identity.to ? await tenantByNumber(client, adapter.name, identity.to) : null);
+    if (!owner) {
+      throw new ApiError("bad_signature", "Unknown call: no account's credentials can verify it");
+    }
+    await verifyFor(services, adapter, req, owner);
+    const parsed = adapter.parse(req, "status");
+    if (!parsed.ok) throw parseFailure(parsed);
+    if (parsed.events.length > 0) {
+      await services.writer.write(eventStatements(owner, parsed.events, services.now()));
+    }
+    c.get("log")("debug", "call status", {
+      carrier: adapter.name,
+      events: parsed.events.map((e) => `${e.kind}:${e.status ?? ""}`),
+      from: maskPhone(parsed.events[0]?.from),
+    });
+    if (isJsonBody(req)) return c.body(null, 200);
+    const decision = statusDecision(parsed.events);
+    if (!decision) return c.body(EMPTY_TWIML, 200, { "content-type": "text/xml" });
+    const reply = adapter.render(decision);
+    return c.body(reply.body, 200, { "content-type": reply.contentType });
+  });
+}

@@ -1,0 +1,74 @@
+import { createRoute } from "@hono/zod-openapi";
+import type { App, Services } from "../../context";
+import { ApiError } from "../../errors";
+import { maskPhone } from "../../log";
+import { baseUrl } from "../base-url";
+import { eventStatements, readCallStatement } from "./call-writes";
+import { voiceDecision } from "./replies";
+import { carrierAdapter, isJsonBody, signedRequest, webhookBodyLimit } from "./request";
+import { tenantByNumber, verifiedUnknownNumberTenant, verifyFor } from "./tenant";
+import { parseFailure, WebhookParams, webhookResponses } from "./webhook-docs";
+
+const route = createRoute({
+  method: "post",
+  path: "/v1/carriers/{carrier}/voice",
+  tags: ["Carriers"],
+  summary: "Inbound call webhook",
+  description:
+    "Point a tracking number's voice URL here. The request must carry the carrier's signature (X-Twilio-Signature, X-SignalWire-Signature, or Telnyx's Ed25519 headers), checked with the credentials of the account that owns the dialed number. The call is stored before the reply (a retried webhook gets the same reply and no second row); the reply forwards the call to the number's `forward_to`. A number nobody registered gets a spoken apology; it is stored only when some account's credentials name the carrier account and verify the request.",
+  request: { params: WebhookParams },
+  middleware: [webhookBodyLimit] as const,
+  responses: webhookResponses(
+    "Carrier markup (TwiML, LaML or TeXML); empty for Telnyx Call Control",
+  ),
+});
+
+export function registerVoiceWebhook(app: App, services: Services) {
+  app.openapi(route, async (c) => {
+    const adapter = carrierAdapter(c.req.valid("param").carrier);
+    const req = await signedRequest(c);
+    const identity = adapter.identify(req);
+    if (!identity) throw new ApiError("bad_request", "Not a call webhook: no call id");
+    const { client } = services.database;
+    const to = identity.to ?? null;
+    let owner = to ? await tenantByNumber(client, adapter.name, to) : null;
+    if (owner) await verifyFor(services, adapter, req, owner);
+    else owner = await verifiedUnknownNumberTenant(services, adapter, req, identity);
+
+    const parsed = adapter.parse(req, "voice");
+    if (!parsed.ok) throw parseFailure(parsed);
+    const log = c.get("log");
+    const start = parsed.events.find((e) => e.kind === "call_started");
+    if (owner) {
+      const now = services.now();
+      const stmts = [
+        ...eventStatements(owner, parsed.events, now),
+        readCallStatement(adapter.name, identity.carrierCallId),
+      ];
+      const results = await services.writer.write(stmts);
+      const stored = results.at(-1)?.rows[0];
+      log("info", "call stored", {
+        carrier: adapter.name,
+        call: stored ? String(stored.id) : null,
+        from: maskPhone(start?.from),
+        to: maskPhone(to),
+      });
+    } else {
+      // No account can vouch for this request, so it is answered but stored nowhere.
+      log("info", "call to an unknown number, not stored", {
+        carrier: adapter.name,
+        to: maskPhone(to),
+      });
+    }
+    // Call Control is steered by REST commands, not by the reply.
+    if (isJsonBody(req)) return c.body(null, 200);
+    const decision = voiceDecision(
+      adapter.name,
+      start?.to ?? to ?? "",
+      owner?.forwardTo ?? null,
+      baseUrl(c),
+    );
+    const reply = adapter.render(decision);
+    return c.body(reply.body, 200, { "content-type": reply.contentType });
+  });
+}

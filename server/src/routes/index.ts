@@ -1,0 +1,25 @@
+import type { App, Services } from "../context";
+import { registerCalls } from "./calls/index";
+import { registerCarriers } from "./carriers/index";
+import { registerDemo } from "./demo/page";
+import { registerDocs } from "./docs/openapi";
+import { registerNumbers } from "./numbers/index";
+import { registerPools } from "./pools/index";
+import { registerSdkScript } from "./sdk/script";
+import { registerSites } from "./sites/index";
+import { registerBeats } from "./visits/beats";
+import { registerCreateVisit } from "./visits/create";
+
+export function registerRoutes(app: App, services: Services): void {
+  app.get("/healthz", (c) => c.json({ ok: true }));
+  registerSdkScript(app);
+  registerCreateVisit(app);
+  registerBeats(app);
+  registerSites(app, services);
+  registerPools(app, services);
+  registerNumbers(app, services);
+  registerCarriers(app, services);
+  registerCalls(app, services);
+  registerDocs(app);
+  registerDemo(app);
+}

@@ -1,0 +1,66 @@
+import { z } from "@hono/zod-openapi";
+
+const prefixed = (prefix: string) =>
+  z.string().regex(new RegExp(`^${prefix}_[0-9a-z]{8,40}$`), `must look like ${prefix}_…`);
+
+export const VisitRequestSchema = z
+  .object({
+    site: z.string().regex(/^pk_[0-9a-z]{8,64}$/, "must be a site public key pk_…"),
+    visitor: prefixed("vis").nullable().default(null),
+    /** Set by the SDK on single-page-app navigations: the page view continues this session. */
+    session: prefixed("ses").nullable().optional(),
+    url: z.url({ protocol: /^https?$/ }).max(4096),
+    referrer: z.string().max(4096).nullable().default(null),
+    ga_client_id: z.string().max(64).nullable().default(null),
+    viewport: z
+      .tuple([z.number().int().min(0).max(100_000), z.number().int().min(0).max(100_000)])
+      .nullable()
+      .default(null),
+    /** Before consent: a page-scoped number, nothing stored in the browser. */
+    consentless: z.boolean().default(false),
+  })
+  .openapi("VisitRequest");
+
+export const SwapSchema = z
+  .object({
+    target: z.string().openapi({ example: "+18005550100" }),
+    number: z.string().openapi({ example: "+14155550123" }),
+    display: z.string().openapi({ example: "(415) 555-0123" }),
+  })
+  .openapi("Swap");
+
+export const VisitResponseSchema = z
+  .object({
+    visitor: z.string().nullable(),
+    session: z.string().nullable(),
+    beat_s: z.number().int(),
+    hold_s: z.number().int(),
+    swaps: z.array(SwapSchema),
+    bot: z.boolean().optional(),
+  })
+  .openapi("VisitResponse");
+
+export const BeatEventSchema = z.object({
+  type: z.string().regex(/^[a-z][a-z0-9_]{0,31}$/),
+  number: z
+    .string()
+    .regex(/^\+[1-9]\d{6,14}$/)
+    .nullable()
+    .optional(),
+  at: z.iso.datetime({ offset: true }).optional(),
+});
+
+export const BeatRequestSchema = z
+  .object({
+    events: z.array(BeatEventSchema).max(50).default([]),
+    swap_ms: z.number().min(0).max(600_000).nullable().optional(),
+  })
+  .openapi("BeatRequest");
+
+export const BeatResponseSchema = z.object({ renew: z.literal(true) }).openapi("BeatRenew", {
+  description: "Every lease had run out: the page should POST /v1/visits again.",
+});
+
+export type VisitRequest = z.infer<typeof VisitRequestSchema>;
+export type VisitResponse = z.infer<typeof VisitResponseSchema>;
+export type BeatRequest = z.infer<typeof BeatRequestSchema>;
