@@ -1,32 +1,29 @@
-import { digits, type Pair } from "./match";
-import { cookie, setCookie, store } from "./store";
-import { swapIn } from "./swap";
-import type { Assignment, Beat, Ringtrail, Swap, Visit } from "./types";
-
-const E164 = /^\+\d{6,15}$/;
-const VID = "_rt_vid";
-const CACHE = "_rt_s";
+import { addRules, type Rules, swapIn } from "./swap";
+import type { Assignment, Ringtrail, Swap } from "./types";
 
 /**
- * Runs the tracker configured by `script`'s `data-*` attributes. Every entry point is wrapped
- * so that a failure leaves the page's own numbers and throws nothing. A second copy of the
- * script, or a browser without fetch, does nothing.
+ * Runs the tracker configured by `script`'s `data-*` attributes. Every entry point (start,
+ * commands, listeners, timers, responses) is wrapped, so a failure leaves the page's own
+ * numbers and throws nothing. A second copy of the script, or a browser without fetch, does
+ * nothing.
  */
 export function start(script: HTMLScriptElement): void {
   const w = window as Window & { ringtrail?: Ringtrail };
   const doc = document;
   const perf = performance;
+  const nav = navigator as Navigator & { globalPrivacyControl?: boolean };
   const cfg = script.dataset;
   const site = cfg.site;
-  if (!site || !w.fetch || (w.ringtrail && w.ringtrail.l)) return;
+  const old = w.ringtrail;
+  if (!site || !w.fetch || (old && old.l)) return;
   const t0 = perf.now();
   perf.mark("rt:start");
+  const VID = "_rt_vid";
+  const CACHE = "_rt_s";
   const firstParty = cfg.api;
   const api = firstParty || new URL(script.src).origin;
-  const domain = cfg.cookieDomain;
   const mode = cfg.consent;
-  const gpc =
-    cfg.gpc === "respect" && (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl;
+  const gpc = cfg.gpc === "respect" && nav.globalPrivacyControl;
   // Page-scoped numbers without consent: nothing stored, no visitor id.
   const lite = mode === "consentless" || (gpc && mode !== "wait");
   let ok = !mode && !gpc;
@@ -34,33 +31,50 @@ export function start(script: HTMLScriptElement): void {
   let started: unknown;
   let state: Assignment | undefined;
   let cur: Swap[] = [];
-  let pairs: Pair[] = [];
-  let events: Beat["events"] = [];
+  let rules: Rules | undefined;
+  let events: object[] = [];
   let swapMs: number | undefined;
   let timer: ReturnType<typeof setInterval>;
   let hide: HTMLStyleElement | undefined;
-  const path = () => location.pathname + location.search;
-  let page = path();
+  const page = () => location.href.split("#")[0];
+  let at = page();
 
   const log = (...a: unknown[]) => debug && console.log("[ringtrail]", ...a);
+  const run = <T>(f: () => T) => {
+    try {
+      return f();
+    } catch (e) {
+      log(e);
+    }
+  };
   const safe =
-    <A extends unknown[]>(f: (...a: A) => unknown) =>
-    (...a: A) => {
-      try {
-        return f(...a);
-      } catch (e) {
-        log(e);
-      }
-    };
+    <A>(f: (a: A) => unknown) =>
+    (a: A) =>
+      run(() => f(a));
+  /** localStorage that never throws: reads `key`, or writes `value` ("" removes). */
+  const store = (key: string, value?: string) =>
+    run(() => {
+      const s = localStorage;
+      return value == null ? s.getItem(key) : value ? s.setItem(key, value) : s.removeItem(key);
+    });
+  const cookie = (re: string) => run(() => (RegExp(`(?:^|; )${re}`).exec(doc.cookie) || [])[1]);
+  /** The visitor cookie for a year, on `data-cookie-domain` when given; "" deletes it. */
+  const setCookie = (v: string) =>
+    run(() => {
+      doc.cookie = `${VID}=${v};path=/;max-age=${v ? 31536e3 : 0};samesite=lax${
+        cfg.cookieDomain ? `;domain=${cfg.cookieDomain}` : ""
+      }${location.protocol === "https:" ? ";secure" : ""}`;
+    });
   // A string body goes as text/plain;charset=UTF-8, so there is no CORS preflight.
-  const post = (path: string, body: Visit | Beat, done?: (a: Assignment) => void) =>
+  const post = (path: string, body: object, done: (a: Assignment) => unknown) =>
     fetch(api + path, {
       method: "POST",
       body: JSON.stringify(body),
       credentials: firstParty ? "include" : "omit",
       keepalive: true,
     })
-      .then((r) => done && r.json().then(done))
+      .then((r) => r.json())
+      .then(done)
       .catch(log);
 
   // A change is rescanned from one level up, to see a number its node shares with siblings.
@@ -68,37 +82,35 @@ export function start(script: HTMLScriptElement): void {
   const mo = new MutationObserver(
     safe((records: MutationRecord[]) =>
       new Set(
-        records.map((r) => {
-          const n = r.target.nodeType === 3 ? r.target.parentNode! : r.target;
-          return n.parentNode || n;
+        records.map(({ target: n }) => {
+          const p = n.nodeType === 3 ? n.parentNode! : n;
+          return p.parentNode || p;
         }),
       ).forEach(scan),
     ),
   );
+  // Nothing to do, and nothing observed, before the first assignment.
   const scan = (root: Node) => {
-    mo.disconnect();
-    try {
-      const n = swapIn(root, pairs);
+    if (rules) {
+      mo.disconnect();
+      const n = run(() => swapIn(root, rules!));
       if (n) log("swapped", n);
-    } finally {
       mo.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
     }
   };
 
   const apply = (list: Swap[]) => {
-    const next = list.filter((s) => E164.test(s.target) && E164.test(s.number));
+    const next = list.filter((s) => /^(\+\d{6,15}){2}$/.test(s.target + s.number));
+    const r: Rules = {};
     // Numbers an earlier assignment put on the page move to the new one, or back to the target.
-    pairs = next.concat(cur).map((x, i) => {
+    for (const x of cur.concat(next)) {
       const m = next.find((n) => n.target === x.target);
-      return [
-        digits(i < next.length ? x.target : x.number),
-        digits(m ? m.number : x.target),
-        (m && m.display) || "",
-      ];
-    });
+      addRules(next.includes(x) ? x.target : x.number, m ? m.number : x.target, m && m.display, r);
+    }
     cur = next;
+    rules = r;
     scan(doc);
-    if (swapMs === undefined) {
+    if (swapMs == null) {
       swapMs = Math.round(perf.now() - t0);
       perf.mark("rt:swapped");
     }
@@ -109,7 +121,7 @@ export function start(script: HTMLScriptElement): void {
   const persist = () => {
     if (ok && state) {
       state.site = site;
-      state.exp = Date.now() + (Number(state.hold_s) || 1800) * 1e3;
+      state.exp = Date.now() + (state.hold_s || 1800) * 1e3;
       store(CACHE, JSON.stringify(state));
     }
   };
@@ -117,28 +129,28 @@ export function start(script: HTMLScriptElement): void {
   const beat = (last?: unknown) => {
     const session = state && state.session;
     if (session) {
-      const body: Beat = { events, swap_ms: swapMs };
       const path = `/v1/visits/${session}/beats`;
       // swap_ms goes with the first beat only; -1 marks it sent.
-      if (swapMs! < 0) body.swap_ms = undefined;
+      const body = { events, swap_ms: swapMs! < 0 ? undefined : swapMs };
       swapMs = -1;
       events = [];
-      if (!(last && navigator.sendBeacon && navigator.sendBeacon(api + path, JSON.stringify(body))))
-        post(path, body);
+      if (!(last && nav.sendBeacon && nav.sendBeacon(api + path, JSON.stringify(body))))
+        // 204 keeps the leases; 200 {"renew":true}: they ran out, so ask for numbers again.
+        post(path, body, (a) => a.renew && visit());
       persist();
     }
   };
 
   const visit = () => {
-    if (ok || lite) {
+    if (ok || lite)
       post(
         "/v1/visits",
         {
           site,
-          visitor: (ok && (cookie(VID) || store(VID))) || null,
+          visitor: (ok && (cookie(`${VID}=([^;]*)`) || store(VID))) || null,
           url: location.href,
           referrer: doc.referrer || null,
-          ga_client_id: (ok && cookie("_ga", "GA\\d\\.\\d+\\.(\\d+\\.\\d+)")) || null,
+          ga_client_id: (ok && cookie("_ga=GA\\d\\.\\d+\\.(\\d+\\.\\d+)")) || null,
           viewport: [innerWidth, innerHeight],
           session: state && state.session,
           consentless: !ok || undefined,
@@ -152,16 +164,15 @@ export function start(script: HTMLScriptElement): void {
             store(VID, v);
             // A first-party API host sets the cookie itself: one written here would replace it
             // and fall under Safari's seven-day cap on script-written cookies.
-            if (!firstParty) setCookie(VID, v, domain);
+            if (!firstParty) setCookie(v);
           }
           persist();
-          const s = Number(a.beat_s);
+          const s = a.beat_s!;
           clearInterval(timer);
           // Heartbeats only while the page is visible.
-          timer = setInterval(() => doc.hidden || beat(), (s > 4 ? s : 30) * 1e3);
+          timer = setInterval(safe(() => doc.hidden || beat()), (s > 4 ? s : 30) * 1e3);
         },
       );
-    }
   };
 
   const commands: Record<string, (arg?: unknown) => unknown> = {
@@ -170,7 +181,7 @@ export function start(script: HTMLScriptElement): void {
         if (!yes) {
           store(VID, "");
           store(CACHE, "");
-          setCookie(VID, "", domain);
+          setCookie("");
           if (!lite) state = undefined;
         } else if (!ok && started) {
           ok = true;
@@ -180,44 +191,38 @@ export function start(script: HTMLScriptElement): void {
       }
     },
     swap: () => scan(doc),
-    number: (target) => {
-      const s = cur.find((s) => s.target === target);
-      return s ? s.number : null;
-    },
+    number: (target) => (cur.find((s) => s.target === target) || { number: null }).number,
     debug: (on) => {
       debug = on !== false;
     },
   };
-  const queue = (w.ringtrail && w.ringtrail.q) || [];
-  const rt: Ringtrail = (cmd, arg) => safe(commands[cmd]!)(arg);
+  const rt: Ringtrail = (cmd, arg) => run(() => commands[cmd]!(arg));
   rt.l = true;
   w.ringtrail = rt;
-  for (const a of Array.from(queue)) rt(a[0] as string, a[1]);
-  started = true;
+  for (const a of Array.from((old && old.q) || [])) rt(a[0] as string, a[1]);
+  started = 1;
 
-  if (ok) {
+  if (ok)
     // Later pages swap from the stored assignment now, before first paint, and refresh after.
-    safe(() => {
+    run(() => {
       const c: Assignment = JSON.parse(store(CACHE) || "0");
       if (c.site === site && c.exp! > Date.now()) {
         apply(c.swaps);
         state = c;
       }
-    })();
-  }
+    });
   const hideMs = Number(cfg.hide);
   if (hideMs > 0 && !cur.length && (ok || lite)) {
-    const h = doc.createElement("style");
+    const h = (hide = doc.createElement("style"));
     h.textContent = "[data-rt-swap]{visibility:hidden!important}";
-    doc.documentElement.appendChild(h);
+    doc.documentElement.append(h);
     setTimeout(() => h.remove(), hideMs);
-    hide = h;
   }
   visit();
 
-  const nav = safe(() => {
-    if (path() !== page) {
-      page = path();
+  const moved = safe(() => {
+    if (page() !== at) {
+      at = page();
       visit();
     }
   });
@@ -225,18 +230,15 @@ export function start(script: HTMLScriptElement): void {
     const f = history[k];
     history[k] = function (this: History, ...a: Parameters<History["pushState"]>) {
       f.apply(this, a);
-      nav();
+      moved(0);
     };
   }
-  addEventListener("popstate", nav);
+  addEventListener("popstate", moved);
   // Text the parser appended to a node already swapped gets one more pass.
-  addEventListener(
-    "DOMContentLoaded",
-    safe(() => scan(doc)),
-  );
+  addEventListener("DOMContentLoaded", () => scan(doc));
   addEventListener(
     "pagehide",
-    safe(() => beat(true)),
+    safe(() => beat(1)),
   );
   doc.addEventListener(
     "click",

@@ -1,94 +1,103 @@
-import { digits, match, type Pair } from "./match";
+/** What to find on the page: printed digits → [digits to write, text for `data-rt-swap`]. */
+export type Rules = Record<string, [to: string, display?: string]>;
 
 /** Never touched: opt-outs, form fields, code, and structured data that keeps the canonical number. */
 const SKIP = "[data-rt-skip],[itemprop=telephone],script,style,noscript,textarea,input";
-/** Digits with the separators numbers are printed with, from the first digit to the last. */
-const RUN = /\d[\d\s().+/-]*\d/g;
+/** Digits with the separators numbers are printed with; \0 joins the text nodes of a scan. */
+const RUN = /\d[\d\s().+/\0-]*\d/g;
+
+/** Only the digits of `s`. */
+export const digits = (s: string): string => s.replace(/\D/g, "");
 
 /**
- * Swaps every target number in `nodes`, read as one string with a space between nodes. A
- * number split across elements, as in `<b>(800)</b> 555-0100`, is then a run of digit groups
- * like any other, and digits of neighbouring nodes never merge into one group. Only digits
- * change, each in the text node it came from, so separators, grouping and prefix stay as the
- * page printed them. Returns how many characters changed.
+ * Adds to `rules` the ways the page may print E.164 `from` (with or without its country code
+ * and a trunk 0: 442079460018, 4402079460018, 02079460018, 2079460018), each mapped to `to`
+ * printed the same way. E.164 does not say how long a country code is, so every split of one
+ * to three digits is tried.
  */
-function swapText(nodes: Text[], pairs: Pair[]): number {
-  const edits: [at: number, text: string][] = [];
-  let text = "";
-  const starts = nodes.map((n) => {
-    const at = text.length + 1;
-    text += ` ${n.data}`;
-    return at;
-  });
+export const addRules = (from: string, to: string, display: string | undefined, rules: Rules) => {
+  from = digits(from);
+  to = digits(to);
+  for (let c = 1; c < 4; c++) {
+    const a = from.slice(c);
+    const b = to.slice(c);
+    if (a.length > 5)
+      for (const p of ["", "0"]) {
+        rules[p + a] = [p + b, display];
+        rules[from.slice(0, c) + p + a] = [to.slice(0, c) + p + b, display];
+      }
+  }
+};
+
+/**
+ * `text` with every number of `rules` replaced digit by digit, so separators, grouping and
+ * prefix stay as printed. A run of digit groups is tried group by group (`Suite 200
+ * 800-555-0100` still yields its number; at most six groups, which keeps long lists linear).
+ * A longer new number puts its extra digits after the last one.
+ */
+const swapText = (text: string, rules: Rules): string => {
+  const out = text.split("");
   text.replace(RUN, (run, at: number) => {
     const groups: [at: number, digits: string][] = [];
-    run.replace(/\d+/g, (g, o: number) => {
-      groups.push([at + o, g]);
-      return g;
-    });
-    // Group by group, so `Suite 200 800-555-0100 (24/7)` still yields its number; printed
-    // numbers have at most six groups, which keeps long lists of digits linear.
-    for (let i = 0; i < groups.length; i++) {
-      for (let j = Math.min(groups.length, i + 6); j > i; j--) {
+    run.replace(/\d+/g, (g, o: number) => `${groups.push([at + o, g])}`);
+    for (let i = 0; i < groups.length; i++)
+      for (let j = i + 6; j > i; j--) {
         const part = groups.slice(i, j);
         const found = part.map((g) => g[1]).join("");
-        const m = match(found, pairs);
-        if (m) {
+        const r = rules[found];
+        if (r) {
           let k = 0;
-          for (const [p, g] of part) {
-            for (let q = 0; q < g.length; q++, k++) {
-              // The last digit takes any surplus when the new number is longer.
-              const s = k < found.length - 1 ? m[0].charAt(k) : m[0].slice(k);
-              if (s !== g[q]) edits.push([p + q, s]);
-            }
-          }
+          for (const [p, g] of part)
+            for (let q = 0; q < g.length; ) out[p + q++] = r[0].slice(k, ++k < found.length ? k : 99);
           i = j - 1;
-          break;
+          j = 0;
         }
       }
-    }
     return run;
   });
-  for (const [at, s] of edits.reverse()) {
-    let i = starts.length;
-    while (starts[--i]! > at);
-    nodes[i]!.replaceData(at - starts[i]!, 1, s);
-  }
-  return edits.length;
-}
-
-/** Rewrites a `tel:` link and fills a `data-rt-swap` element; returns how many changes. */
-function swapElement(e: Element, pairs: Pair[]): number {
-  const href = e.getAttribute("href") || "";
-  const t = document.createTextNode(href);
-  const marked = e.getAttribute("data-rt-swap");
-  const m = marked !== null && match(digits(marked || `${e.textContent}`), pairs);
-  let n = 0;
-  if (/^tel:/i.test(href) && swapText([t], pairs)) {
-    e.setAttribute("href", t.data);
-    n++;
-  }
-  if (m && m[1][2] && e.textContent !== m[1][2]) {
-    e.textContent = m[1][2];
-    n++;
-  }
-  return n;
-}
+  return out.join("");
+};
 
 /**
- * Swaps every target number under `root`: text, `tel:` links and `data-rt-swap` elements,
- * skipping the subtrees in SKIP. Returns how many changes it made.
+ * Swaps every number of `rules` under `root`: text, `tel:` links and `data-rt-swap` elements,
+ * skipping the subtrees in SKIP. The text nodes are read as one string joined by \0, so a
+ * number split across elements, `<b>(800)</b> 555-0100`, is a run like any other, each digit
+ * goes back to the node it came from, and digits of neighbouring nodes never merge. Returns
+ * how many nodes and attributes it changed.
  */
-export function swapIn(root: Node, pairs: Pair[]): number {
-  if (!pairs.length || (root.nodeType === 1 && (root as Element).closest(SKIP))) return 0;
-  let changes = root.nodeType === 1 ? swapElement(root as Element, pairs) : 0;
+export const swapIn = (root: Node, rules: Rules): number => {
+  let n = 0;
   const nodes: Text[] = [];
-  const walk = document.createTreeWalker(root, 5, (n) =>
-    n.nodeType === 1 && (n as Element).matches(SKIP) ? 2 : 1,
-  );
-  for (let n = walk.nextNode(); n; n = walk.nextNode()) {
-    if (n.nodeType === 3) nodes.push(n as Text);
-    else changes += swapElement(n as Element, pairs);
+  const el = (e: Element) => {
+    const href = e.getAttribute("href") || "";
+    const mark = e.getAttribute("data-rt-swap");
+    const to = /^tel:/i.test(href) && swapText(href, rules);
+    const r = mark != null && rules[digits(mark || `${e.textContent}`)];
+    if (to && to !== href) {
+      e.setAttribute("href", to);
+      n++;
+    }
+    if (r && r[1] && e.textContent !== r[1]) {
+      e.textContent = r[1];
+      n++;
+    }
+  };
+  if (root.nodeType === 1) {
+    if ((root as Element).closest(SKIP)) return 0;
+    el(root as Element);
   }
-  return changes + swapText(nodes, pairs);
-}
+  const walk = document.createTreeWalker(root, 5, (x) =>
+    x.nodeType === 1 && (x as Element).matches(SKIP) ? 2 : 1,
+  );
+  for (let x: Node | null; (x = walk.nextNode()); )
+    x.nodeType === 3 ? nodes.push(x as Text) : el(x as Element);
+  swapText(nodes.map((t) => t.data).join("\0"), rules)
+    .split("\0")
+    .map((s, i) => {
+      if (s !== nodes[i]!.data) {
+        nodes[i]!.data = s;
+        n++;
+      }
+    });
+  return n;
+};

@@ -5,21 +5,9 @@ export interface Swap {
   display?: string;
 }
 
-/** Body of `POST /v1/visits`; undefined fields are left out. */
-export interface Visit {
-  site: string;
-  visitor: string | null;
-  url: string;
-  referrer: string | null;
-  ga_client_id: string | null;
-  viewport: [number, number];
-  session: string | undefined;
-  consentless: true | undefined;
-}
-
 /**
  * 200 body of `POST /v1/visits` (`hold_s` is optional, 30 minutes by default), stored with
- * the site key and an expiry as the cached assignment.
+ * the site key and an expiry as the cached assignment. A beat may answer `{"renew":true}`.
  */
 export interface Assignment {
   visitor?: string;
@@ -30,12 +18,7 @@ export interface Assignment {
   swaps: Swap[];
   site?: string;
   exp?: number;
-}
-
-/** Body of `POST /v1/visits/{session}/beats`. */
-export interface Beat {
-  events: { type: "tel_click"; number: string; at: string }[];
-  swap_ms?: number;
+  renew?: boolean;
 }
 
 /** `window.ringtrail`: the command function, or the pre-load stub with its queue. */

@@ -3,6 +3,7 @@
  * machine, against a yardstick measured alongside it.
  */
 import { benchVisits } from "./visits";
+import { benchWebhooks } from "./webhooks";
 
 const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
 
@@ -28,6 +29,18 @@ async function main() {
       `  ratio: ${(v.ratio * 100).toFixed(1)}% of the bare route's throughput (target >= 25%, p99 < 5 ms)`,
     );
   }
+  console.log(
+    "Carrier webhooks: signed Twilio voice webhooks (verify + store + reply) vs a bare route (50 connections, 10 s each)",
+  );
+  const w = await benchWebhooks();
+  console.log(`  bare route                     ${fmt(w.bareRps)} req/s`);
+  console.log(
+    `  POST /v1/carriers/twilio/voice ${fmt(w.rps)} req/s   p50 ${w.p50} ms   p99 ${w.p99} ms   errors ${w.errors}, non-2xx ${w.non2xx}`,
+  );
+  console.log(
+    `  acknowledged ${fmt(w.acknowledged)}, stored ${fmt(w.stored)}, lost ${fmt(w.acknowledged - w.stored)}`,
+  );
+  console.log(`  ratio: ${(w.ratio * 100).toFixed(1)}% of the bare route's throughput`);
 }
 
 main().catch((err) => {

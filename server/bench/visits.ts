@@ -1,23 +1,13 @@
-import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { type InStatement, migrateDatabase, newId, openDatabase } from "@ringtrail/db";
-import autocannon from "autocannon";
 import { createAccount } from "../src/auth/accounts";
+import { load, startBenchServer } from "./process";
 
 const SITE_KEY = "pk_benchmark000000000000";
 const BROWSER_UA =
   "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
-
-export interface LoadResult {
-  rps: number;
-  p50: number;
-  p99: number;
-  errors: number;
-  non2xx: number;
-}
 
 /** Seeds a site with one pool of `numbers` numbers across US area codes. */
 async function seed(url: string, numbers: number) {
@@ -54,45 +44,12 @@ async function seed(url: string, numbers: number) {
   database.close();
 }
 
-export async function startBenchServer(url: string) {
-  const entry = fileURLToPath(
-    new URL(process.env.BENCH_ENTRY ?? "./bench-server.ts", import.meta.url),
-  );
-  const tsx = fileURLToPath(new URL("../node_modules/.bin/tsx", import.meta.url));
-  // Pin the server to one core and leave the other to the load generator, as measured in performance.md.
-  const child = spawn("taskset", ["-c", "0", tsx, entry], {
-    env: { ...process.env, DATABASE_URL: url },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  const port = await new Promise<number>((resolve, reject) => {
-    let out = "";
-    child.stdout.on("data", (d) => {
-      out += d;
-      const m = /"port":(\d+)/.exec(out);
-      if (m) resolve(Number(m[1]));
-    });
-    child.on("exit", (code) => reject(new Error(`bench server exited ${code}: ${out}`)));
-  });
-  return { url: `http://127.0.0.1:${port}`, stop: () => child.kill("SIGTERM") };
-}
-
-export async function load(opts: autocannon.Options): Promise<LoadResult> {
-  const r = await autocannon({ connections: 50, duration: 10, ...opts });
-  return {
-    rps: r.requests.average,
-    p50: r.latency.p50,
-    p99: r.latency.p99,
-    errors: r.errors,
-    non2xx: r.non2xx,
-  };
-}
-
 /** POST /v1/visits (a new visitor each time: session, claim and lease committed) against a bare route. */
 export async function benchVisits(options: { numbers?: number; duration?: number } = {}) {
   const dir = mkdtempSync(join(tmpdir(), "rt-bench-"));
   const url = `file:${join(dir, "bench.db")}`;
   await seed(url, options.numbers ?? 10_000);
-  const server = await startBenchServer(url);
+  const server = await startBenchServer({ DATABASE_URL: url });
   try {
     const duration = options.duration ?? 10;
     const body = JSON.stringify({

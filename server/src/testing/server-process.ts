@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
 const ENTRY = fileURLToPath(new URL("../index.ts", import.meta.url));
-const TSX = fileURLToPath(new URL("../../node_modules/.bin/tsx", import.meta.url));
+const SERVER_DIR = fileURLToPath(new URL("../..", import.meta.url));
 
 export interface ServerProcess {
   url: string;
@@ -20,13 +20,19 @@ export async function startServer(
   env: Record<string, string>,
   timeoutMs = 30_000,
 ): Promise<ServerProcess> {
-  const child = spawn(TSX, [ENTRY], {
+  // One process (`node --import tsx`), not the tsx wrapper: a signal must reach the server itself.
+  const child = spawn(process.execPath, ["--import", "tsx", ENTRY], {
+    cwd: SERVER_DIR,
     env: { ...process.env, PORT: "0", HOST: "127.0.0.1", DEMO: "0", LOG_LEVEL: "info", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let out = "";
-  child.stdout?.on("data", (d) => (out += d));
-  child.stderr?.on("data", (d) => (out += d));
+  // Keep the start of the output for error messages; a long run's logs need not pile up.
+  const keep = (d: Buffer) => {
+    if (out.length < 100_000) out += d;
+  };
+  child.stdout?.on("data", keep);
+  child.stderr?.on("data", keep);
   const port = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), timeoutMs);
     const onData = () => {

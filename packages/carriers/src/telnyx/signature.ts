@@ -1,5 +1,6 @@
 import type { SignedRequest, VerifyResult } from "../adapter";
 import { concatBytes, fromBase64, toBytes } from "../bytes";
+import { cachedKey } from "../key-cache";
 
 const encoder = new TextEncoder();
 
@@ -46,9 +47,9 @@ export async function verifyTelnyxSignature(
   const message = concatBytes(encoder.encode(`${timestamp}|`), toBytes(req.rawBody));
   let valid: boolean;
   try {
-    const cryptoKey = await crypto.subtle.importKey("raw", key, { name: "Ed25519" }, false, [
-      "verify",
-    ]);
+    const cryptoKey = await cachedKey(`ed25519:${publicKeyId(key)}`, () =>
+      crypto.subtle.importKey("raw", key, { name: "Ed25519" }, false, ["verify"]),
+    );
     valid = await crypto.subtle.verify({ name: "Ed25519" }, cryptoKey, signature, message);
   } catch {
     // A 32-byte string that is not a curve point is rejected on import.
@@ -57,4 +58,10 @@ export async function verifyTelnyxSignature(
   return valid
     ? { ok: true }
     : { ok: false, code: "bad_signature", message: "signature does not match" };
+}
+
+function publicKeyId(key: Uint8Array): string {
+  let out = "";
+  for (const b of key) out += b.toString(16).padStart(2, "0");
+  return out;
 }

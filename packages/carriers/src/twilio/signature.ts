@@ -1,6 +1,7 @@
 import type { SignedRequest, VerifyResult } from "../adapter";
 import { constantTimeEqual, fromBase64, toBytes, toHex, toText } from "../bytes";
 import { type FormParams, isForm, parseForm } from "../form-params";
+import { cachedKey } from "../key-cache";
 import { signedUrlVariants } from "./url-variants";
 
 const encoder = new TextEncoder();
@@ -58,12 +59,10 @@ export async function verifyTwilioStyleSignature(
   if (signature === null) {
     return { ok: false, code: "bad_signature", message: "signature is not base64" };
   }
-  const hmacKey = await crypto.subtle.importKey(
-    "raw",
-    encoder.encode(key),
-    { name: "HMAC", hash: "SHA-1" },
-    false,
-    ["verify"],
+  const hmacKey = await cachedKey(`hmac-sha1:${key}`, () =>
+    crypto.subtle.importKey("raw", encoder.encode(key), { name: "HMAC", hash: "SHA-1" }, false, [
+      "verify",
+    ]),
   );
   for (const url of signedUrlVariants(req.url)) {
     // subtle.verify compares in constant time.

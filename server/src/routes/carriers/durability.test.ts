@@ -1,14 +1,13 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { migrateDatabase, newId, openDatabase } from "@ringtrail/db";
 import twilio from "twilio";
 import { afterAll, describe, expect, it } from "vitest";
 import { createAccount } from "../../auth/accounts";
 import { SecretBox } from "../../secrets/box";
 import { CredentialStore } from "../../secrets/credentials";
+import { type ServerProcess, startServer } from "../../testing/server-process";
 import { ACCOUNT_SID, freshCallSid, voiceForm } from "./webhook-fixtures";
 
 const dir = mkdtempSync(join(tmpdir(), "rt-durability-"));
@@ -18,51 +17,6 @@ const SECRETS_KEY = Buffer.from(key).toString("base64");
 const AUTH_TOKEN = "durability-auth-token";
 const NUMBER = "+14155550142";
 const env = { DATABASE_URL, SECRETS_KEY, DEMO: "0" };
-
-interface ServerProcess {
-  url: string;
-  child: ChildProcess;
-  stop(signal: NodeJS.Signals): Promise<void>;
-}
-
-const SERVER_DIR = fileURLToPath(new URL("../../..", import.meta.url));
-
-/**
- * The real server in ONE process (`node --import tsx`), so that SIGKILL kills the server
- * itself: the tsx binary runs the server in a child process, which a SIGKILL to tsx orphans.
- */
-async function startServer(extra: Record<string, string>): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/index.ts"], {
-    cwd: SERVER_DIR,
-    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "info", ...extra },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let out = "";
-  const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 30_000);
-    const onData = (d: Buffer) => {
-      if (out.length < 100_000) out += d;
-      const m = /"msg":"listening","port":(\d+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(Number(m[1]));
-      }
-    };
-    child.stdout?.on("data", onData);
-    child.stderr?.on("data", onData);
-    child.once("exit", (code) => reject(new Error(`server exited with ${code}:\n${out}`)));
-  });
-  return {
-    url: `http://127.0.0.1:${port}`,
-    child,
-    stop: (signal) =>
-      new Promise((resolve) => {
-        if (child.exitCode !== null || child.signalCode !== null) return resolve();
-        child.once("exit", () => resolve());
-        child.kill(signal);
-      }),
-  };
-}
 
 const servers: ServerProcess[] = [];
 afterAll(async () => {
