@@ -33,7 +33,10 @@ async function freePort(): Promise<number> {
 export async function startRingtrail(): Promise<RunningServer> {
   const dir = mkdtempSync(join(tmpdir(), "rt-e2e-"));
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", join(ROOT, "server/src/index.ts")], {
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ["--import", "tsx", join(ROOT, "server/src/index.ts")],
+    {
       cwd: ROOT,
       env: {
         ...process.env,

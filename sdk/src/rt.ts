@@ -1,4 +1,4 @@
-import { addRules, type Rules, swapIn } from "./swap";
+import { type Rules, swapIn } from "./swap";
 import type { Assignment, Ringtrail, Swap } from "./types";
 
 /**
@@ -18,8 +18,8 @@ export function start(script: HTMLScriptElement): void {
   if (!site || !w.fetch || (old && old.l)) return;
   const t0 = perf.now();
   perf.mark("rt:start");
-  const VID = "_rt_vid";
-  const CACHE = "_rt_s";
+  // The visitor cookie, and the localStorage key of the last assignment (with the visitor id).
+  const KEY = "_rt_vid";
   const firstParty = cfg.api;
   const api = firstParty || new URL(script.src).origin;
   const mode = cfg.consent;
@@ -35,7 +35,7 @@ export function start(script: HTMLScriptElement): void {
   let events: object[] = [];
   let swapMs: number | undefined;
   let timer: ReturnType<typeof setInterval>;
-  let hide: HTMLStyleElement | undefined;
+  let hide: (() => void) | undefined;
   const page = () => location.href.split("#")[0];
   let at = page();
 
@@ -51,27 +51,26 @@ export function start(script: HTMLScriptElement): void {
     <A>(f: (a: A) => unknown) =>
     (a: A) =>
       run(() => f(a));
-  /** localStorage that never throws: reads `key`, or writes `value` ("" removes). */
-  const store = (key: string, value?: string) =>
+  /** localStorage that never throws: reads, or writes `value` ("" removes). */
+  const store = (value?: string) =>
     run(() => {
       const s = localStorage;
-      return value == null ? s.getItem(key) : value ? s.setItem(key, value) : s.removeItem(key);
+      return value == null ? s.getItem(KEY) : value ? s.setItem(KEY, value) : s.removeItem(KEY);
     });
-  const cookie = (re: string) => run(() => (RegExp(`(?:^|; )${re}`).exec(doc.cookie) || [])[1]);
+  const load = (): Assignment => JSON.parse(store() || "{}");
+  const cookie = (re: RegExp) => (re.exec(doc.cookie) || [])[1];
   /** The visitor cookie for a year, on `data-cookie-domain` when given; "" deletes it. */
-  const setCookie = (v: string) =>
-    run(() => {
-      doc.cookie = `${VID}=${v};path=/;max-age=${v ? 31536e3 : 0};samesite=lax${
-        cfg.cookieDomain ? `;domain=${cfg.cookieDomain}` : ""
-      }${location.protocol === "https:" ? ";secure" : ""}`;
-    });
+  const setCookie = (v: string) => {
+    doc.cookie = `${KEY}=${v};path=/;max-age=${v ? 31536e3 : 0};samesite=lax${
+      cfg.cookieDomain ? `;domain=${cfg.cookieDomain}` : ""
+    }${location.protocol === "https:" ? ";secure" : ""}`;
+  };
   // A string body goes as text/plain;charset=UTF-8, so there is no CORS preflight.
   const post = (path: string, body: object, done: (a: Assignment) => unknown) =>
     fetch(api + path, {
       method: "POST",
       body: JSON.stringify(body),
       credentials: firstParty ? "include" : "omit",
-      keepalive: true,
     })
       .then((r) => r.json())
       .then(done)
@@ -81,12 +80,7 @@ export function start(script: HTMLScriptElement): void {
   // Observing stops while we write, so our own mutations never come back to us.
   const mo = new MutationObserver(
     safe((records: MutationRecord[]) =>
-      new Set(
-        records.map(({ target: n }) => {
-          const p = n.nodeType === 3 ? n.parentNode! : n;
-          return p.parentNode || p;
-        }),
-      ).forEach(scan),
+      new Set(records.map(({ target: n }) => (n.parentNode || n).parentNode || n)).forEach(scan),
     ),
   );
   // Nothing to do, and nothing observed, before the first assignment.
@@ -99,30 +93,23 @@ export function start(script: HTMLScriptElement): void {
     }
   };
 
-  const apply = (list: Swap[]) => {
-    const next = list.filter((s) => /^(\+\d{6,15}){2}$/.test(s.target + s.number));
-    const r: Rules = {};
-    // Numbers an earlier assignment put on the page move to the new one, or back to the target.
-    for (const x of cur.concat(next)) {
-      const m = next.find((n) => n.target === x.target);
-      addRules(next.includes(x) ? x.target : x.number, m ? m.number : x.target, m && m.display, r);
-    }
-    cur = next;
-    rules = r;
+  const apply = (a: Assignment) => {
+    cur = a.swaps;
+    rules = a.match;
     scan(doc);
     if (swapMs == null) {
       swapMs = Math.round(perf.now() - t0);
       perf.mark("rt:swapped");
     }
-    if (hide) hide.remove();
+    if (hide) hide();
   };
 
   /** Stores the assignment, expiring `hold_s` after this last activity. */
   const persist = () => {
     if (ok && state) {
       state.site = site;
-      state.exp = Date.now() + (state.hold_s || 1800) * 1e3;
-      store(CACHE, JSON.stringify(state));
+      state.exp = Date.now() + state.hold_s! * 1e3;
+      store(JSON.stringify(state));
     }
   };
 
@@ -134,7 +121,7 @@ export function start(script: HTMLScriptElement): void {
       const body = { events, swap_ms: swapMs! < 0 ? undefined : swapMs };
       swapMs = -1;
       events = [];
-      if (!(last && nav.sendBeacon && nav.sendBeacon(api + path, JSON.stringify(body))))
+      if (!(last && nav.sendBeacon(api + path, JSON.stringify(body))))
         // 204 keeps the leases; 200 {"renew":true}: they ran out, so ask for numbers again.
         post(path, body, (a) => a.renew && visit());
       persist();
@@ -147,89 +134,71 @@ export function start(script: HTMLScriptElement): void {
         "/v1/visits",
         {
           site,
-          visitor: (ok && (cookie(`${VID}=([^;]*)`) || store(VID))) || null,
+          visitor: (ok && (cookie(/\b_rt_vid=([^;]*)/) || load().visitor)) || null,
           url: location.href,
-          referrer: doc.referrer || null,
-          ga_client_id: (ok && cookie("_ga=GA\\d\\.\\d+\\.(\\d+\\.\\d+)")) || null,
+          referrer: doc.referrer,
+          ga_client_id: (ok && cookie(/\b_ga=GA\d\.\d+\.(\d+\.\d+)/)) || null,
           viewport: [innerWidth, innerHeight],
           session: state && state.session,
-          consentless: !ok || undefined,
+          consentless: !ok,
         },
         (a) => {
           log("visit", a);
-          apply(a.swaps);
-          state = a.bot ? undefined : a;
-          const v = a.visitor;
-          if (ok && v) {
-            store(VID, v);
-            // A first-party API host sets the cookie itself: one written here would replace it
-            // and fall under Safari's seven-day cap on script-written cookies.
-            if (!firstParty) setCookie(v);
-          }
-          persist();
-          const s = a.beat_s!;
+          apply(a);
+          state = a;
           clearInterval(timer);
           // Heartbeats only while the page is visible.
-          timer = setInterval(safe(() => doc.hidden || beat()), (s > 4 ? s : 30) * 1e3);
+          timer = setInterval(safe(() => doc.hidden || beat()), (a.beat_s || 30) * 1e3);
+          persist();
+          // A first-party API host sets the cookie itself: one written here would replace it
+          // and fall under Safari's seven-day cap on script-written cookies.
+          if (ok && a.visitor && !firstParty) setCookie(a.visitor);
         },
       );
   };
 
-  const commands: Record<string, (arg?: unknown) => unknown> = {
-    consent: (yes) => {
-      if (!gpc) {
-        if (!yes) {
-          store(VID, "");
-          store(CACHE, "");
-          setCookie("");
-          if (!lite) state = undefined;
-        } else if (!ok && started) {
-          ok = true;
-          visit();
-        }
-        ok = !!yes;
-      }
-    },
-    swap: () => scan(doc),
-    number: (target) => (cur.find((s) => s.target === target) || { number: null }).number,
-    debug: (on) => {
-      debug = on !== false;
-    },
-  };
-  const rt: Ringtrail = (cmd, arg) => run(() => commands[cmd]!(arg));
+  const rt: Ringtrail = (cmd, arg) =>
+    run(() =>
+      cmd === "swap"
+        ? scan(doc)
+        : cmd === "number"
+          ? (cur.find((s) => s.target === arg) || { number: null }).number
+          : cmd === "debug"
+            ? (debug = arg !== false)
+            : cmd === "consent" &&
+              !gpc &&
+              (arg
+                ? !ok && (ok = true) && started && visit()
+                : (store(""), setCookie(""), lite || (state = undefined), (ok = false))),
+    );
   rt.l = true;
   w.ringtrail = rt;
-  for (const a of Array.from((old && old.q) || [])) rt(a[0] as string, a[1]);
+  for (const a of (old && old.q) || []) rt(a[0] as string, a[1]);
   started = 1;
 
   if (ok)
     // Later pages swap from the stored assignment now, before first paint, and refresh after.
     run(() => {
-      const c: Assignment = JSON.parse(store(CACHE) || "0");
+      const c = load();
       if (c.site === site && c.exp! > Date.now()) {
-        apply(c.swaps);
+        apply(c);
         state = c;
       }
     });
-  const hideMs = Number(cfg.hide);
+  const hideMs = +cfg.hide!;
   if (hideMs > 0 && !cur.length && (ok || lite)) {
-    const h = (hide = doc.createElement("style"));
+    const h = doc.createElement("style");
     h.textContent = "[data-rt-swap]{visibility:hidden!important}";
     doc.documentElement.append(h);
-    setTimeout(() => h.remove(), hideMs);
+    setTimeout((hide = () => h.remove()), hideMs);
   }
   visit();
 
-  const moved = safe(() => {
-    if (page() !== at) {
-      at = page();
-      visit();
-    }
-  });
+  const moved = safe(() => page() !== at && (at = page()) && visit());
   for (const k of ["pushState", "replaceState"] as const) {
-    const f = history[k];
-    history[k] = function (this: History, ...a: Parameters<History["pushState"]>) {
-      f.apply(this, a);
+    const f = history[k].bind(history);
+    history[k] = (...a) => {
+      f(...a);
       moved(0);
     };
   }
@@ -245,12 +214,9 @@ export function start(script: HTMLScriptElement): void {
     safe((e: Event) => {
       const a = (e.target as Element).closest('[href^="tel:" i]');
       if (a) {
-        // The link was swapped, so it holds the assigned number; the server normalises it.
-        events.push({
-          type: "tel_click",
-          number: a.getAttribute("href")!.slice(4),
-          at: new Date().toISOString(),
-        });
+        // Sent at once, so the server stamps the time. The link was swapped, so it holds the
+        // assigned number.
+        events.push({ type: "tel_click", number: a.getAttribute("href")!.slice(4) });
         beat();
       }
     }),

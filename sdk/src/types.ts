@@ -1,3 +1,5 @@
+import type { Rules } from "./swap";
+
 /** One of the site's target numbers and the number assigned to this visit in its place. */
 export interface Swap {
   target: string;
@@ -16,6 +18,8 @@ export interface Assignment {
   hold_s?: number;
   bot?: boolean;
   swaps: Swap[];
+  /** Every way the page may print a target (or a number shown before), by its digits. */
+  match?: Rules;
   site?: string;
   exp?: number;
   renew?: boolean;

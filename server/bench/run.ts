@@ -38,7 +38,7 @@ async function main() {
     `  POST /v1/carriers/twilio/voice ${fmt(w.rps)} req/s   p50 ${w.p50} ms   p99 ${w.p99} ms   errors ${w.errors}, non-2xx ${w.non2xx}`,
   );
   console.log(
-    `  acknowledged ${fmt(w.acknowledged)}, stored ${fmt(w.stored)}, lost ${fmt(w.acknowledged - w.stored)}`,
+    `  acknowledged ${fmt(w.acknowledged)}, stored ${fmt(w.stored)}, lost ${fmt(Math.max(0, w.acknowledged - w.stored))}`,
   );
   console.log(`  ratio: ${(w.ratio * 100).toFixed(1)}% of the bare route's throughput`);
 }

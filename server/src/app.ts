@@ -1,6 +1,7 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { Database } from "@ringtrail/db";
 import { GroupCommit } from "@ringtrail/db";
+import { bodyLimit } from "hono/body-limit";
 import { BeatService } from "./assign/beat-service";
 import { PoolStateCache } from "./assign/pool-state";
 import { SessionCache } from "./assign/session-cache";
@@ -42,10 +43,10 @@ export interface RingtrailApp {
  */
 export function createApp(deps: AppDeps): RingtrailApp {
   const now = deps.now ?? Date.now;
-  const { client } = deps.database;
+  const { client, reads } = deps.database;
   const writer = new GroupCommit(client, deps.database.raw);
-  const sites = new SiteConfigCache(client, now);
-  const pools = new PoolStateCache(client, now);
+  const sites = new SiteConfigCache(reads, now);
+  const pools = new PoolStateCache(reads, now);
   const sessions = new SessionCache();
   const services: Services = {
     database: deps.database,
@@ -53,8 +54,8 @@ export function createApp(deps: AppDeps): RingtrailApp {
     device: createDeviceParser(),
     sites,
     pools,
-    visits: new VisitService({ client, writer, pools, sessions, now }),
-    beats: new BeatService({ client, writer, pools, sessions, sites, now }),
+    visits: new VisitService({ client: reads, writer, pools, sessions, now }),
+    beats: new BeatService({ client: reads, writer, pools, sessions, sites, now }),
     now,
     trustProxy: deps.trustProxy ?? false,
     publicBaseUrl: deps.publicBaseUrl ?? null,
@@ -71,6 +72,16 @@ export function createApp(deps: AppDeps): RingtrailApp {
     },
   });
   app.use("*", requestContext(services));
+  // A backstop for every route; the SDK and carrier routes enforce tighter limits of their own.
+  app.use(
+    "/v1/*",
+    bodyLimit({
+      maxSize: 4 * 1024 * 1024,
+      onError: () => {
+        throw new ApiError("payload_too_large", "Body larger than 4 MiB");
+      },
+    }),
+  );
   app.onError(renderError);
   app.notFound((c) =>
     c.json(

@@ -1,5 +1,5 @@
-import type { Client, InStatement } from "@libsql/client";
-import { type GroupCommit, newId } from "@ringtrail/db";
+import type { InStatement } from "@libsql/client";
+import { type GroupCommit, newId, type Queryable } from "@ringtrail/db";
 import { extendStatements } from "./claim-statements";
 import type { PoolStateCache } from "./pool-state";
 import type { SessionCache, SessionState } from "./session-cache";
@@ -19,7 +19,7 @@ export interface BeatResult {
 }
 
 interface Deps {
-  client: Client;
+  client: Queryable;
   writer: GroupCommit;
   pools: PoolStateCache;
   sessions: SessionCache;

@@ -1,6 +1,6 @@
-import type { Client } from "@libsql/client";
 import { formatDisplay } from "@ringtrail/core/phone";
 import type { Holder, PoolNumber } from "@ringtrail/core/pool";
+import type { Queryable } from "@ringtrail/db";
 import { FreeQueue } from "./free-queue";
 import { MinHeap } from "./min-heap";
 
@@ -117,7 +117,7 @@ export class PoolStateCache {
   private pools = new Map<string, PoolSnapshot>();
 
   constructor(
-    private readonly client: Client,
+    private readonly client: Queryable,
     private readonly now: () => number,
     /**
      * A full reload is the backstop for numbers added elsewhere; staleness about leases

@@ -1,5 +1,5 @@
-import type { Client } from "@libsql/client";
 import { formatDisplay } from "@ringtrail/core/phone";
+import type { Queryable } from "@ringtrail/db";
 import type { SessionState } from "./session-cache";
 
 const SESSION_COLUMNS =
@@ -7,7 +7,7 @@ const SESSION_COLUMNS =
 
 /** Reads a session that this process has not seen (another instance served it). */
 export async function loadSession(
-  client: Client,
+  client: Queryable,
   sessionId: string,
   now: number,
 ): Promise<SessionState | null> {
@@ -19,7 +19,7 @@ export async function loadSession(
 }
 
 export async function loadVisitorSession(
-  client: Client,
+  client: Queryable,
   siteId: string,
   visitorId: string,
   now: number,
@@ -34,7 +34,7 @@ export async function loadVisitorSession(
 type Row = Record<string, unknown>;
 const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
 
-async function withLeases(client: Client, r: Row, now: number): Promise<SessionState> {
+async function withLeases(client: Queryable, r: Row, now: number): Promise<SessionState> {
   const leases = await client.execute({
     sql: `SELECT l.target, l.number_id, n.e164 FROM leases l JOIN numbers n ON n.id = l.number_id
       WHERE l.session_id = ? AND l.released_at IS NULL AND l.until > ?`,

@@ -1,6 +1,5 @@
-import type { Client } from "@libsql/client";
 import type { PoolRules } from "@ringtrail/core/rules";
-import type { Pool, Site } from "@ringtrail/db";
+import type { Pool, Queryable, Site } from "@ringtrail/db";
 
 export interface PoolConfig {
   id: string;
@@ -39,7 +38,7 @@ export class SiteConfigCache {
   private byId = new Map<string, SiteConfig>();
 
   constructor(
-    private readonly client: Client,
+    private readonly client: Queryable,
     private readonly now: () => number,
     private readonly ttlMs = 5_000,
   ) {}

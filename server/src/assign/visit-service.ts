@@ -1,10 +1,10 @@
-import type { Client, InStatement } from "@libsql/client";
+import type { InStatement } from "@libsql/client";
 import type { Touch, VisitContext } from "@ringtrail/core";
 import { classifyVisit, referrerDomain } from "@ringtrail/core/channel";
 import { formatDisplay } from "@ringtrail/core/phone";
 import { type Claim, rankClaims } from "@ringtrail/core/pool";
 import { selectPool } from "@ringtrail/core/rules";
-import { type GroupCommit, newId } from "@ringtrail/db";
+import { type GroupCommit, newId, type Queryable } from "@ringtrail/db";
 import type { DeviceInfo } from "../device";
 import type { GeoPoint } from "../geo/reader";
 import { claimStatements, extendStatements } from "./claim-statements";
@@ -35,7 +35,7 @@ export interface VisitResult {
 }
 
 interface Deps {
-  client: Client;
+  client: Queryable;
   writer: GroupCommit;
   pools: PoolStateCache;
   sessions: SessionCache;

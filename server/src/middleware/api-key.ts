@@ -26,7 +26,7 @@ export function apiKeyAuth(services: () => Services, options: { ttlMs?: number }
     const hash = await hashApiKey(key);
     const hit = cache.get(hash);
     if (hit && now() - hit.at < ttlMs) return hit.auth;
-    const res = await database.client.execute({
+    const res = await database.reads.execute({
       sql: "SELECT id, account_id, scope FROM api_keys WHERE hash = ? AND revoked_at IS NULL",
       args: [hash],
     });

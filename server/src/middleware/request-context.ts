@@ -14,7 +14,8 @@ export function requestContext(services: Services): MiddlewareHandler<AppEnv> {
     c.header("X-Request-Id", requestId);
     const started = performance.now();
     await next();
-    services.log.log("debug", "request", {
+    // Failures are worth a line at info; a busy SDK endpoint's successes only at debug.
+    services.log.log(c.res.status >= 400 ? "info" : "debug", "request", {
       request_id: requestId,
       method: c.req.method,
       path: c.req.path,

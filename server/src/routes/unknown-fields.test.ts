@@ -36,3 +36,13 @@ it("refuses misspelt fields on every admin write instead of silently ignoring th
   });
   expect(sites.rows[0]?.name).toBe("Example");
 });
+
+it("refuses a body over the global limit on any route with 413", async () => {
+  const res = await call(env, "POST", "/v1/sites", {
+    key: tenant.admin,
+    body: JSON.stringify({ name: "x".repeat(5 * 1024 * 1024) }),
+    headers: { "content-type": "application/json" },
+  });
+  expect(res.status).toBe(413);
+  expect(res.body.error.code).toBe("payload_too_large");
+});

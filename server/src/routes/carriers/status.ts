@@ -26,7 +26,7 @@ export function registerStatusWebhook(app: App, services: Services) {
     const req = await signedRequest(c);
     const identity = adapter.identify(req);
     if (!identity) throw new ApiError("bad_request", "Not a call webhook: no call id");
-    const { client } = services.database;
+    const { reads: client } = services.database;
     // Recording callbacks carry no `To`: the call we stored names the account. A Call
     // Control event may come before we stored its call; its `to` names the account then.
     const owner =

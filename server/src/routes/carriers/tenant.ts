@@ -1,5 +1,6 @@
-import type { Client, Row } from "@libsql/client";
+import type { Row } from "@libsql/client";
 import type { CarrierAdapter, Identity, SignedRequest } from "@ringtrail/carriers";
+import type { Queryable } from "@ringtrail/db";
 import type { Services } from "../../context";
 import { ApiError } from "../../errors";
 import { type SealedCredential, sealedColumns, sealedRow } from "../../secrets/credentials";
@@ -27,7 +28,7 @@ function tenant(row: Row, numberId: string | null, forwardTo: string | null): We
 
 /** The account that owns the dialed number (E.164 is unique across accounts). */
 export async function tenantByNumber(
-  client: Client,
+  client: Queryable,
   carrier: string,
   to: string,
 ): Promise<WebhookTenant | null> {
@@ -45,7 +46,7 @@ export async function tenantByNumber(
 
 /** The account of a call we stored earlier, for status callbacks (recordings carry no `To`). */
 export async function tenantByCall(
-  client: Client,
+  client: Queryable,
   carrier: string,
   carrierCallId: string,
 ): Promise<WebhookTenant | null> {
@@ -65,7 +66,7 @@ export async function tenantByCall(
  * registered; several tenants may share one carrier account, so the first that verifies wins.
  */
 async function tenantsByCarrierAccount(
-  client: Client,
+  client: Queryable,
   carrier: string,
   carrierAccount: string,
 ): Promise<WebhookTenant[]> {
@@ -108,7 +109,7 @@ export async function verifiedUnknownNumberTenant(
 ): Promise<WebhookTenant | null> {
   if (!identity.accountId) return null;
   const candidates = await tenantsByCarrierAccount(
-    services.database.client,
+    services.database.reads,
     adapter.name,
     identity.accountId,
   );

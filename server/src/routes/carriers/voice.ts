@@ -29,7 +29,7 @@ export function registerVoiceWebhook(app: App, services: Services) {
     const req = await signedRequest(c);
     const identity = adapter.identify(req);
     if (!identity) throw new ApiError("bad_request", "Not a call webhook: no call id");
-    const { client } = services.database;
+    const { reads: client } = services.database;
     const to = identity.to ?? null;
     let owner = to ? await tenantByNumber(client, adapter.name, to) : null;
     if (owner) await verifyFor(services, adapter, req, owner);
