@@ -37,7 +37,8 @@ function candidate(over: Partial<Candidate> = {}): Candidate {
 
 describe("comparisonVector: delay and live", () => {
   it("buckets the time since the last heartbeat, bounds exclusive", () => {
-    const delay = (ms: number) => comparisonVector(call(), candidate({ lastSeenAt: AT - ms })).delay;
+    const delay = (ms: number) =>
+      comparisonVector(call(), candidate({ lastSeenAt: AT - ms })).delay;
     expect(delay(0)).toBe("lt_2m");
     expect(delay(2 * MIN - 1)).toBe("lt_2m");
     expect(delay(2 * MIN)).toBe("lt_10m");
@@ -94,7 +95,9 @@ describe("comparisonVector: geo", () => {
     expect(geo({ callerRegion: "US-WA" }, { region: "CA-BC", country: "CA" })).toBe(
       "other_country",
     );
-    expect(geo({ callerRegion: "GB" }, { region: "GB", country: "GB" })).toBe("country_only");
+    expect(geo({ callerRegion: "GB", callerCountry: "GB" }, { region: "GB", country: "GB" })).toBe(
+      "country_only",
+    );
     expect(geo({ callerRegion: null, callerCountry: "US" }, { region: null, country: "DE" })).toBe(
       "other_country",
     );

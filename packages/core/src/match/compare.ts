@@ -64,7 +64,12 @@ function telClickLevel(at: number, clicks: readonly number[]): LevelOf<"tel_clic
 function geoLevel(call: CallForMatch, candidate: Candidate): LevelOf<"geo"> {
   const callerLat = call.callerLat ?? null;
   const callerLon = call.callerLon ?? null;
-  if (callerLat !== null && callerLon !== null && candidate.lat !== null && candidate.lon !== null) {
+  if (
+    callerLat !== null &&
+    callerLon !== null &&
+    candidate.lat !== null &&
+    candidate.lon !== null
+  ) {
     const km = distanceKm(
       { lat: callerLat, lon: callerLon },
       { lat: candidate.lat, lon: candidate.lon },
@@ -95,7 +100,7 @@ function geoLevel(call: CallForMatch, candidate: Candidate): LevelOf<"geo"> {
 
 /** "US-CA" -> "US-CA"; a bare country code ("GB") is no subdivision. */
 function subdivision(region: string | null): string | null {
-  return region !== null && region.includes("-") ? region.toUpperCase() : null;
+  return region?.includes("-") ? region.toUpperCase() : null;
 }
 
 function countryOf(country: string | null, region: string | null): string | null {

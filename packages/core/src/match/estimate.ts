@@ -71,8 +71,7 @@ export function estimateMatchParams(
     estimateNone = true,
   } = options;
   const informative = calls.filter((call) => call.candidates.length > 0);
-  const fixedU =
-    nonMatches === undefined ? null : uFromNonMatches(nonMatches, pseudoCount, minU);
+  const fixedU = nonMatches === undefined ? null : uFromNonMatches(nonMatches, pseudoCount, minU);
 
   let params = initial;
   const trace: number[] = [];
@@ -134,7 +133,13 @@ function maximization(
   for (const feature of FEATURE_NAMES) {
     const levels = FEATURE_LEVELS[feature] as readonly string[];
     const { m, u } = counts[feature];
-    const mp = capMax(smoothed(levels.map((l) => m[l] ?? 0), o.pseudoCount), o.maxM);
+    const mp = capMax(
+      smoothed(
+        levels.map((l) => m[l] ?? 0),
+        o.pseudoCount,
+      ),
+      o.maxM,
+    );
     features[feature] = {
       m: tableOf(levels, mp),
       u: fixedU?.[feature] ?? uTable(levels, u, o.pseudoCount, o.minU),
@@ -144,7 +149,16 @@ function maximization(
 }
 
 function uTable(levels: readonly string[], counts: Table, pseudoCount: number, minU: number) {
-  return tableOf(levels, floorMin(smoothed(levels.map((l) => counts[l] ?? 0), pseudoCount), minU));
+  return tableOf(
+    levels,
+    floorMin(
+      smoothed(
+        levels.map((l) => counts[l] ?? 0),
+        pseudoCount,
+      ),
+      minU,
+    ),
+  );
 }
 
 /** u per feature counted from guaranteed non-matches; EM then leaves it alone. */

@@ -109,11 +109,22 @@ export const DEFAULT_MATCH_PARAMS: MatchParams = {
     },
     device: {
       m: blend("device", [
-        [0.8, { both_mobile: 0.6, mobile_desktop: 0.15, fixed_mobile: 0.0125, fixed_desktop: 0.2375 }],
+        [
+          0.8,
+          { both_mobile: 0.6, mobile_desktop: 0.15, fixed_mobile: 0.0125, fixed_desktop: 0.2375 },
+        ],
         [0.2, { unknown: 1 }],
       ]),
       u: blend("device", [
-        [0.8, { both_mobile: 0.4125, mobile_desktop: 0.3375, fixed_mobile: 0.1375, fixed_desktop: 0.1125 }],
+        [
+          0.8,
+          {
+            both_mobile: 0.4125,
+            mobile_desktop: 0.3375,
+            fixed_mobile: 0.1375,
+            fixed_desktop: 0.1125,
+          },
+        ],
         [0.2, { unknown: 1 }],
       ]),
     },

@@ -39,6 +39,10 @@ export interface Candidate {
   lat: number | null;
   lon: number | null;
   device: DeviceType;
-  /** The lease was a shared one (pool exhausted), so other sessions saw the same number. */
+  /**
+   * The lease was a shared one (pool exhausted), so other sessions saw the same number. Kept
+   * for explanations, not scored: each of those sessions is a candidate too, so the sharing
+   * already shows in the candidate set and the posterior divides between them.
+   */
   shared: boolean;
 }
