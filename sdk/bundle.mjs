@@ -20,5 +20,7 @@ export const options = {
   sourcemap: "linked",
   legalComments: "none",
   charset: "utf8",
+  // No "use strict" prologue (the base tsconfig is strict): the script does not need it.
+  tsconfigRaw: { compilerOptions: { strict: false, alwaysStrict: false } },
   logLevel: "silent",
 };

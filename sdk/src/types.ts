@@ -20,6 +20,8 @@ export interface Assignment {
   swaps: Swap[];
   /** Every way the page may print a target (or a number shown before), by its digits. */
   match?: Rules;
+  /** Source of the RegExp that finds the keys of `match` as a page prints them. */
+  re?: string;
   site?: string;
   exp?: number;
   renew?: boolean;
@@ -28,6 +30,6 @@ export interface Assignment {
 /** `window.ringtrail`: the command function, or the pre-load stub with its queue. */
 export interface Ringtrail {
   (cmd: string, arg?: unknown): unknown;
-  q?: ArrayLike<unknown>[];
+  q?: IArguments[];
   l?: boolean;
 }

@@ -14,6 +14,7 @@ import { type GeoLookup, noGeo } from "./geo/reader";
 import { createLogger, type Logger } from "./log";
 import { apiKeyAuth } from "./middleware/api-key";
 import { requestContext } from "./middleware/request-context";
+import { type SimClock, simClockMiddleware } from "./sim-clock";
 import { registerRoutes } from "./routes";
 import { issuesOf } from "./routes/visits/body";
 import { SecretBox } from "./secrets/box";
@@ -30,6 +31,8 @@ export interface AppDeps {
   secrets?: SecretBox;
   /** Recording copies; defaults to `./data/recordings`. */
   recordingsDir?: string;
+  /** Simulated time (SIM_CLOCK=1): requests move the clock with `x-ringtrail-sim-time`. */
+  simClock?: SimClock;
 }
 
 export interface RingtrailApp {
@@ -42,7 +45,7 @@ export interface RingtrailApp {
  * apps as they like over their own databases and clocks.
  */
 export function createApp(deps: AppDeps): RingtrailApp {
-  const now = deps.now ?? Date.now;
+  const now = deps.simClock?.now ?? deps.now ?? Date.now;
   const { client, reads } = deps.database;
   const writer = new GroupCommit(client, deps.database.raw);
   const sites = new SiteConfigCache(reads, now);
@@ -71,6 +74,7 @@ export function createApp(deps: AppDeps): RingtrailApp {
         throw new ApiError("validation_failed", "Request is invalid", issuesOf(result.error));
     },
   });
+  if (deps.simClock) app.use("*", simClockMiddleware(deps.simClock));
   app.use("*", requestContext(services));
   // A backstop for every route; the SDK and carrier routes enforce tighter limits of their own.
   app.use(

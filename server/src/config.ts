@@ -13,6 +13,8 @@ export const ConfigSchema = z.object({
   PUBLIC_BASE_URL: z.url().optional(),
   SECRETS_KEY: z.string().optional(),
   DEMO: flag.default(true),
+  /** 1: simulated time for packages/sim (requests set the clock); never in production. */
+  SIM_CLOCK: flag.default(false),
   /** Recording copies; defaults to `recordings/` beside an embedded database. */
   RECORDINGS_DIR: z.string().optional(),
   /** The demo account's carrier credentials (optional; others use the credentials API). */

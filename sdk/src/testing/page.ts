@@ -3,14 +3,16 @@
 import { afterEach, beforeEach, vi } from "vitest";
 import { start } from "../rt";
 import type { Ringtrail } from "../types";
+import { withRules } from "./server-rules";
 
 export const SITE = "pk_test";
-export const ASSIGNED = {
+export const ASSIGNED = withRules({
   visitor: "vis_1",
   session: "ses_1",
   beat_s: 30,
+  hold_s: 1800,
   swaps: [{ target: "+18005551234", number: "+14155550123", display: "(415) 555-0123" }],
-};
+});
 export const PAGE = '<p>Call (800) 555-1234</p><a href="tel:+18005551234">call</a>';
 
 type Win = Window & { ringtrail?: Ringtrail };
