@@ -122,9 +122,9 @@ export class VisitService {
       stmts.push(sessionInsert(state, site, input, touch, geo, dev, now));
     }
 
-    const sticky = new Map(
-      (prev?.swaps ?? []).filter((s) => s.numberId).map((s) => [s.target, s.numberId!]),
-    );
+    // Sticky only inside the hold time: after it, the number may already be someone else's.
+    const stickyFrom = prev && prev.lastSeenAt + holdMs > now ? prev.swaps : [];
+    const sticky = new Map(stickyFrom.flatMap((s) => (s.numberId ? [[s.target, s.numberId] as const] : [])));
     const swaps = await this.claim(site, state, poolOf, sticky, stmts, now, now + holdMs);
     state.swaps = [...state.swaps, ...swaps];
     this.deps.sessions.set(state);

@@ -85,6 +85,21 @@ describe("POST /v1/visits", () => {
     expect(later.body.session).not.toBe(first.body.session);
   });
 
+  it("a visitor back after the hold time does not reclaim a number someone else holds now", async () => {
+    const { site } = await freshSite(["+13125550261", "+13125550262", "+13125550263"]);
+    const a = await visit(env, site);
+    expect(a.body.swaps[0].number).toBe("+13125550261");
+    env.clock.advance(60_000);
+    await visit(env, site); // takes ...262
+    env.clock.advance(31 * 60_000); // both leases have run out; ...261 was released first
+    await visit(env, site); // the never-used ...263
+    const c = await visit(env, site); // ...261, released longest ago
+    expect(c.body.swaps[0].number).toBe("+13125550261");
+    const back = await visit(env, site, { visitor: a.body.visitor });
+    expect(back.body.swaps[0].number).toBe("+13125550262");
+    expect(await liveLeases(back.body.session)).toEqual([{ kind: "exclusive", number: "+13125550262" }]);
+  });
+
   it("prefers a number in the visitor's region (local presence)", async () => {
     const { site } = await freshSite(["+12125550131", "+14155550132", "+13055550133"]);
     const ca = await visit(env, site, { ip: IP.CA });
