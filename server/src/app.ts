@@ -6,7 +6,9 @@ import { BeatService } from "./assign/beat-service";
 import { PoolStateCache } from "./assign/pool-state";
 import { SessionCache } from "./assign/session-cache";
 import { SiteConfigCache } from "./assign/site-config";
+import { createSwapRulesCache } from "./assign/swap-rules-cache";
 import { VisitService } from "./assign/visit-service";
+import { CallMatcher } from "./attribution/matcher";
 import type { App, AppEnv, Services } from "./context";
 import { createDeviceParser } from "./device";
 import { ApiError, renderError } from "./errors";
@@ -14,11 +16,11 @@ import { type GeoLookup, noGeo } from "./geo/reader";
 import { createLogger, type Logger } from "./log";
 import { apiKeyAuth } from "./middleware/api-key";
 import { requestContext } from "./middleware/request-context";
-import { type SimClock, simClockMiddleware } from "./sim-clock";
 import { registerRoutes } from "./routes";
 import { issuesOf } from "./routes/visits/body";
 import { SecretBox } from "./secrets/box";
 import { CredentialStore } from "./secrets/credentials";
+import { type SimClock, simClockMiddleware } from "./sim-clock";
 
 export interface AppDeps {
   database: Database;
@@ -64,9 +66,11 @@ export function createApp(deps: AppDeps): RingtrailApp {
     publicBaseUrl: deps.publicBaseUrl ?? null,
     log: deps.log ?? createLogger("silent"),
     keys: apiKeyAuth(() => services),
+    swapRules: createSwapRulesCache(),
     writer,
     credentials: new CredentialStore(client, deps.secrets ?? SecretBox.random()),
     recordingsDir: deps.recordingsDir ?? "./data/recordings",
+    matcher: new CallMatcher(reads, now),
   };
   const app: App = new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {

@@ -3,7 +3,9 @@ import type { ApiKeyScope, Database, GroupCommit } from "@ringtrail/db";
 import type { BeatService } from "./assign/beat-service";
 import type { PoolStateCache } from "./assign/pool-state";
 import type { SiteConfigCache } from "./assign/site-config";
+import type { createSwapRulesCache } from "./assign/swap-rules-cache";
 import type { VisitService } from "./assign/visit-service";
+import type { CallMatcher } from "./attribution/matcher";
 import type { DeviceInfo } from "./device";
 import type { GeoLookup } from "./geo/reader";
 import type { Logger } from "./log";
@@ -30,12 +32,15 @@ export interface Services {
   publicBaseUrl: string | null;
   log: Logger;
   keys: ApiKeyAuth;
+  swapRules: ReturnType<typeof createSwapRulesCache>;
   /** Group-committed writes shared by the hot routes (one batch per event-loop turn). */
   writer: GroupCommit;
   /** Carrier credentials, sealed at rest. */
   credentials: CredentialStore;
   /** Where recording copies are written: `{dir}/{account}/{call}.{ext}`. */
   recordingsDir: string;
+  /** Call attribution: candidates, scores and credit; caches per-account state. */
+  matcher: CallMatcher;
 }
 
 export type AppEnv = {

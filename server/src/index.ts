@@ -8,9 +8,9 @@ import { seedDemo } from "./demo/seed";
 import { openGeo } from "./geo/reader";
 import { createJobWorker } from "./jobs/index";
 import { createLogger } from "./log";
-import { createSimClock } from "./sim-clock";
 import { applyDemoCredentials } from "./secrets/demo";
 import { loadSecretsKey } from "./secrets/key";
+import { createSimClock } from "./sim-clock";
 
 /** Reads the environment, opens the database and geo files, seeds the demo once, serves. */
 async function main() {
@@ -38,7 +38,8 @@ async function main() {
     recordingsDir: config.RECORDINGS_DIR ?? join(dataDir, "recordings"),
     simClock: config.SIM_CLOCK ? createSimClock() : undefined,
   });
-  if (config.SIM_CLOCK) log.log("info", "SIM_CLOCK=1: requests set the clock; for simulations only");
+  if (config.SIM_CLOCK)
+    log.log("info", "SIM_CLOCK=1: requests set the clock; for simulations only");
   const jobs = createJobWorker(services);
   jobs.start();
   const base = config.PUBLIC_BASE_URL ?? `http://localhost:${config.PORT}`;

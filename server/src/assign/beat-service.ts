@@ -48,7 +48,14 @@ export class BeatService {
     for (const e of events) {
       stmts.push({
         sql: "INSERT INTO events (id, account_id, session_id, type, number, at, value) VALUES (?, ?, ?, ?, ?, ?, NULL)",
-        args: [newId("evt"), session.accountId, sessionId, e.type, e.number, e.at],
+        args: [
+          newId("evt"),
+          session.accountId,
+          sessionId,
+          e.type,
+          shownNumber(e.number, session),
+          e.at,
+        ],
       });
     }
     if (swapMs !== null) {
@@ -69,4 +76,19 @@ export class BeatService {
     }
     return { session, live };
   }
+}
+
+/**
+ * A clicked `tel:` link as the page wrote it ("1-888-555-0130", "+18885550130") resolved to
+ * the E.164 of a number this session was shown, by its trailing digits; null when it is none
+ * of them (a link to some other number is no signal about ours).
+ */
+export function shownNumber(raw: string | null, session: SessionState): string | null {
+  const digits = (raw ?? "").replace(/\D/g, "");
+  if (digits.length < 7) return null;
+  for (const s of session.swaps) {
+    const shown = s.number.replace(/\D/g, "");
+    if (shown.endsWith(digits) || digits.endsWith(shown.slice(-10))) return s.number;
+  }
+  return null;
 }

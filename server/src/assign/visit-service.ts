@@ -31,6 +31,8 @@ export interface VisitResult {
   visitor: string | null;
   session: string;
   swaps: { target: string; number: string; display: string }[];
+  /** What the page may still show from the session's earlier assignment (a cached page). */
+  previous: { target: string; number: string; display: string }[];
   holdS: number;
 }
 
@@ -124,7 +126,9 @@ export class VisitService {
 
     // Sticky only inside the hold time: after it, the number may already be someone else's.
     const stickyFrom = prev && prev.lastSeenAt + holdMs > now ? prev.swaps : [];
-    const sticky = new Map(stickyFrom.flatMap((s) => (s.numberId ? [[s.target, s.numberId] as const] : [])));
+    const sticky = new Map(
+      stickyFrom.flatMap((s) => (s.numberId ? [[s.target, s.numberId] as const] : [])),
+    );
     const swaps = await this.claim(site, state, poolOf, sticky, stmts, now, now + holdMs);
     state.swaps = [...state.swaps, ...swaps];
     this.deps.sessions.set(state);
@@ -133,6 +137,10 @@ export class VisitService {
       session: state.id,
       holdS: site.holdS,
       swaps: state.swaps.map(({ target, number, display }) => ({ target, number, display })),
+      previous:
+        input.session && prev
+          ? prev.swaps.map(({ target, number, display }) => ({ target, number, display }))
+          : [],
     };
   }
 

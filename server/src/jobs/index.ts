@@ -1,3 +1,5 @@
+import { ESTIMATE_JOB } from "../attribution/writes";
+import { estimateMatchJob } from "../attribution/estimate-job";
 import type { Services } from "../context";
 import { copyRecording, RECORDING_JOB } from "./recordings";
 import { JobWorker, type JobWorkerOptions } from "./worker";

@@ -4,12 +4,13 @@ import { DEMO_SITE_KEY } from "../../demo/seed";
 /**
  * A demo advertiser page: the site's two numbers in the formats real pages use, a tel:
  * link, a number split across elements, structured data that must keep the real number,
- * a fake single-page-app route and content that arrives late.
+ * a fake single-page-app route and content that arrives late. The script is loaded without
+ * `async`, high in <head>, the zero-flicker install: later pages swap before the first paint.
  */
 const page = (key: string) => `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Acme Plumbing — Ringtrail demo</title>
 <meta name="viewport" content="width=device-width,initial-scale=1">
-<script async src="/v1/rt.js" data-site="${key}"></script>
+<script src="/v1/rt.js" data-site="${key}"></script>
 <script type="application/ld+json">{"@context":"https://schema.org","@type":"Plumber","name":"Acme Plumbing","telephone":"+1-800-555-0100"}</script>
 <style>
 body{font:16px/1.5 system-ui,sans-serif;margin:0;color:#1c2530}header{background:#0d47a1;color:#fff;padding:16px 32px;display:flex;justify-content:space-between;align-items:center}

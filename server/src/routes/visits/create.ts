@@ -47,6 +47,8 @@ export function registerCreateVisit(app: App) {
         beat_s: 0,
         hold_s: site.holdS,
         swaps: [],
+        match: {},
+        re: "(?!)",
         bot: true,
       } satisfies VisitResponse);
     }
@@ -75,6 +77,7 @@ export function registerCreateVisit(app: App) {
       beat_s: BEAT_S,
       hold_s: result.holdS,
       swaps: result.swaps,
+      ...s.swapRules(result.swaps, result.previous),
     } satisfies VisitResponse);
   });
 }

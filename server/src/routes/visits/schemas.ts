@@ -36,17 +36,25 @@ export const VisitResponseSchema = z
     beat_s: z.number().int(),
     hold_s: z.number().int(),
     swaps: z.array(SwapSchema),
+    match: z.record(z.string(), z.tuple([z.string(), z.string()])).openapi({
+      description:
+        "For the script: every way a page may print each target (digits, with or without country code and trunk 0), mapped to the assigned number printed the same way and its display text; includes numbers a cached page may still show from this session's earlier assignment.",
+      example: { "8005550100": ["4155550123", "(415) 555-0123"] },
+    }),
+    re: z
+      .string()
+      .openapi({
+        description:
+          "A regular expression source that finds the keys of `match` on a page, separators allowed between digits.",
+      }),
     bot: z.boolean().optional(),
   })
   .openapi("VisitResponse");
 
 export const BeatEventSchema = z.object({
   type: z.string().regex(/^[a-z][a-z0-9_]{0,31}$/),
-  number: z
-    .string()
-    .regex(/^\+[1-9]\d{6,14}$/)
-    .nullable()
-    .optional(),
+  /** As the page's link has it (`tel:` stripped); the server resolves it to a shown number. */
+  number: z.string().max(64).nullable().optional(),
   at: z.iso.datetime({ offset: true }).optional(),
 });
 

@@ -48,6 +48,13 @@ describe("POST /v1/visits", () => {
       beat_s: 30,
       hold_s: 1800,
       swaps: [{ target: TARGET, number: "+14155550101", display: "(415) 555-0101" }],
+      match: {
+        "8005550100": ["4155550101", "(415) 555-0101"],
+        "08005550100": ["04155550101", "(415) 555-0101"],
+        "18005550100": ["14155550101", "(415) 555-0101"],
+        "108005550100": ["104155550101", "(415) 555-0101"],
+      },
+      re: expect.stringContaining("8[\\s().+/\\0-]{0,3}0"),
     });
     expect(await liveLeases(res.body.session)).toEqual([
       { kind: "exclusive", number: "+14155550101" },
@@ -97,7 +104,9 @@ describe("POST /v1/visits", () => {
     expect(c.body.swaps[0].number).toBe("+13125550261");
     const back = await visit(env, site, { visitor: a.body.visitor });
     expect(back.body.swaps[0].number).toBe("+13125550262");
-    expect(await liveLeases(back.body.session)).toEqual([{ kind: "exclusive", number: "+13125550262" }]);
+    expect(await liveLeases(back.body.session)).toEqual([
+      { kind: "exclusive", number: "+13125550262" },
+    ]);
   });
 
   it("prefers a number in the visitor's region (local presence)", async () => {
@@ -176,6 +185,8 @@ describe("POST /v1/visits", () => {
       beat_s: 0,
       hold_s: 1800,
       swaps: [],
+      match: {},
+      re: "(?!)",
       bot: true,
     });
     const human = await visit(env, site);
@@ -249,7 +260,10 @@ describe("POST /v1/visits/{session}/beats", () => {
     env.clock.advance(25 * 60_000);
     const beat = await call(env, "POST", `/v1/visits/${v.body.session}/beats`, {
       body: JSON.stringify({
-        events: [{ type: "tel_click", number: "+14155550221", at: "2026-11-24T15:25:00Z" }],
+        events: [
+          { type: "tel_click", number: "1-415-555-0221", at: "2026-11-24T15:25:00Z" },
+          { type: "tel_click", number: "+18005559999" },
+        ],
         swap_ms: 12,
       }),
       headers: { "content-type": "text/plain" },
@@ -263,12 +277,13 @@ describe("POST /v1/visits/{session}/beats", () => {
       { kind: "shared", number: "+14155550221" },
     ]);
     const events = await env.database.client.execute({
-      sql: "SELECT type, number, value FROM events WHERE session_id = ? ORDER BY type",
+      sql: "SELECT type, number, value FROM events WHERE session_id = ? ORDER BY type, number DESC",
       args: [v.body.session],
     });
     expect(events.rows.map((r) => ({ ...r }))).toEqual([
       { type: "swap_timing", number: null, value: "12" },
       { type: "tel_click", number: "+14155550221", value: null },
+      { type: "tel_click", number: null, value: null },
     ]);
   });
 

@@ -1,0 +1,57 @@
+import { parsePhoneNumberFromString } from "libphonenumber-js/max";
+
+/** One target on the page and the number shown in its place. */
+export interface SwapPair {
+  target: string;
+  number: string;
+  display: string;
+}
+
+/** Printed digits -> [digits to write instead, text for an element marked `data-rt-swap`]. */
+export type SwapMatch = Record<string, [string, string]>;
+
+/** Separators a page may print between two digits of a number: up to three of them. */
+const SEPARATOR = "[\\s().+/\\0-]{0,3}";
+
+function forms(e164: string): string[] {
+  const p = parsePhoneNumberFromString(e164);
+  const digits = e164.replace(/\D/g, "");
+  if (!p) return [digits];
+  const cc = String(p.countryCallingCode);
+  const nsn = String(p.nationalNumber);
+  // As a page may print it: national, with the trunk 0, international, international with (0).
+  return [nsn, `0${nsn}`, `${cc}${nsn}`, `${cc}0${nsn}`];
+}
+
+/**
+ * What the browser script needs to swap numbers without knowing any numbering plan: every
+ * way a page may print each target, as digits, mapped to the assigned number printed the same
+ * way (so the page's format stays), and one regular expression that finds them with any
+ * separators between the digits. `previous` are the swaps a cached page may still show (the
+ * session's earlier numbers): they move to the new number, or back to the target.
+ *
+ * @example swapRules([{ target: "+18005550100", number: "+14155550123", display: "(415) 555-0123" }])
+ *   // match["8005550100"] -> ["4155550123", "(415) 555-0123"], match["18005550100"] -> ["14155550123", …]
+ */
+export function swapRules(
+  swaps: readonly SwapPair[],
+  previous: readonly SwapPair[] = [],
+): { match: SwapMatch; re: string } {
+  const match: SwapMatch = {};
+  const add = (from: string, to: string, display: string) => {
+    const a = forms(from);
+    const b = forms(to);
+    a.forEach((f, i) => {
+      match[f] = [b[i] ?? b[0]!, display];
+    });
+  };
+  for (const old of previous) {
+    const now = swaps.find((s) => s.target === old.target);
+    if (old.number !== now?.number)
+      add(old.number, now?.number ?? old.target, now?.display ?? old.display);
+  }
+  for (const s of swaps) add(s.target, s.number, s.display);
+  const keys = Object.keys(match).sort((x, y) => y.length - x.length || (x < y ? -1 : 1));
+  if (keys.length === 0) return { match, re: "(?!)" };
+  return { match, re: `(^|\\D)(${keys.map((k) => k.split("").join(SEPARATOR)).join("|")})(?!\\d)` };
+}

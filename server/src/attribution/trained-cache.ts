@@ -1,0 +1,144 @@
+import type { Channel } from "@ringtrail/core";
+import {
+  DEFAULT_LOOKBACK_MS,
+  type MarkovModel,
+  type ShapleyModel,
+  type Touch,
+  type TrainingJourney,
+  train,
+} from "@ringtrail/core/models";
+import type { Queryable } from "@ringtrail/db";
+import { LINK_PROBABILITY } from "./candidates";
+
+export interface TrainedPair {
+  markov: MarkovModel;
+  shapley: ShapleyModel;
+  /** When it was trained, epoch ms. */
+  at: number;
+  /** Journeys it was trained on. */
+  journeys: number;
+}
+
+export interface TrainedCacheOptions {
+  /** Retrain after this long. Default 1 hour. */
+  ttlMs?: number;
+  /** …or after this many matched calls of the account. Default 50. */
+  recomputeAfterCalls?: number;
+  /** Train on at most this many of the account's latest sessions. Default 20,000. */
+  maxSessions?: number;
+}
+
+/** Sessions of the account's sites in the lookback, newest first (sessions_site_started). */
+const SESSIONS_SQL = `SELECT id, visitor_id, started_at, channel, source, campaign, landing_path FROM sessions
+  WHERE site_id IN (SELECT id FROM sites WHERE account_id = ?) AND started_at >= ? AND started_at <= ?
+  ORDER BY started_at DESC LIMIT ?`;
+
+/** Visitors who called: the top match of the account's non-test calls in the lookback. */
+const CONVERTED_SQL = `SELECT DISTINCT s.visitor_id FROM calls c
+  JOIN call_matches m ON m.call_id = c.id AND m.phase = c.match_phase
+  JOIN sessions s ON s.id = m.session_id
+  WHERE c.account_id = ? AND c.started_at >= ? AND c.is_test = 0
+    AND m.probability >= ${LINK_PROBABILITY} AND s.visitor_id IS NOT NULL`;
+
+interface Entry {
+  value: TrainedPair;
+  callsSince: number;
+  refreshing: Promise<TrainedPair> | null;
+}
+
+/**
+ * Markov and Shapley need state fitted to an account's journeys; fitting per call would cost
+ * a scan, so it is cached in memory per account. Journeys are the account's visitors over the
+ * last 30 days (their sessions, oldest first, from at most `maxSessions` latest sessions);
+ * converting ones are visitors that were some call's top match (P ≥ 0.5). Both models group by
+ * channel. The state is retrained after `ttlMs` or after `recomputeAfterCalls` calls: a
+ * stale entry is served while it retrains in the background (one refresh at a time), so
+ * only an account's first call after a start waits for training. Each instance trains on its
+ * own; the state is derived data, so instances may briefly disagree.
+ */
+export class TrainedModelCache {
+  private readonly entries = new Map<string, Entry>();
+  private readonly o: Required<TrainedCacheOptions>;
+
+  constructor(
+    private readonly reads: Queryable,
+    private readonly now: () => number,
+    options: TrainedCacheOptions = {},
+  ) {
+    this.o = { ttlMs: 3_600_000, recomputeAfterCalls: 50, maxSessions: 20_000, ...options };
+  }
+
+  async get(accountId: string): Promise<TrainedPair> {
+    const entry = this.entries.get(accountId);
+    if (!entry) {
+      const value = await this.train(accountId);
+      this.entries.set(accountId, { value, callsSince: 0, refreshing: null });
+      return value;
+    }
+    const stale =
+      this.now() - entry.value.at >= this.o.ttlMs || entry.callsSince >= this.o.recomputeAfterCalls;
+    if (stale && !entry.refreshing) {
+      entry.refreshing = this.train(accountId)
+        .then((value) => {
+          this.entries.set(accountId, { value, callsSince: 0, refreshing: null });
+          return value;
+        })
+        .catch(() => {
+          entry.refreshing = null;
+          return entry.value;
+        });
+    }
+    return entry.value;
+  }
+
+  /** Counts a matched call towards the account's retraining. */
+  noteCall(accountId: string): void {
+    const entry = this.entries.get(accountId);
+    if (entry) entry.callsSince += 1;
+  }
+
+  /** Drops an account's state, so the next call retrains (tests, re-estimation). */
+  invalidate(accountId: string): void {
+    this.entries.delete(accountId);
+  }
+
+  /** Waits for background retraining (tests and benchmarks). */
+  async settled(): Promise<void> {
+    await Promise.all([...this.entries.values()].map((e) => e.refreshing));
+  }
+
+  private async train(accountId: string): Promise<TrainedPair> {
+    const at = this.now();
+    const from = at - DEFAULT_LOOKBACK_MS;
+    const [sessions, converted] = await Promise.all([
+      this.reads.execute({ sql: SESSIONS_SQL, args: [accountId, from, at, this.o.maxSessions] }),
+      this.reads.execute({ sql: CONVERTED_SQL, args: [accountId, from] }),
+    ]);
+    const callers = new Set(converted.rows.map((r) => String(r.visitor_id)));
+    const byVisitor = new Map<string, Touch[]>();
+    for (const row of sessions.rows) {
+      const key = row.visitor_id === null ? `session:${row.id}` : String(row.visitor_id);
+      const touch: Touch = {
+        sessionId: String(row.id),
+        at: Number(row.started_at),
+        channel: String(row.channel) as Channel,
+        source: row.source === null ? null : String(row.source),
+        campaign: row.campaign === null ? null : String(row.campaign),
+        landingPath: row.landing_path === null ? null : String(row.landing_path),
+      };
+      const list = byVisitor.get(key);
+      if (list) list.push(touch);
+      else byVisitor.set(key, [touch]);
+    }
+    const journeys: TrainingJourney[] = [...byVisitor].map(([visitor, touches]) => ({
+      touches: touches.reverse(),
+      converted: callers.has(visitor),
+    }));
+    return {
+      markov: train("markov", journeys) as MarkovModel,
+      shapley: train("shapley", journeys) as ShapleyModel,
+      at,
+      journeys: journeys.length,
+    };
+  }
+}
