@@ -41,12 +41,10 @@ export const VisitResponseSchema = z
         "For the script: every way a page may print each target (digits, with or without country code and trunk 0), mapped to the assigned number printed the same way and its display text; includes numbers a cached page may still show from this session's earlier assignment.",
       example: { "8005550100": ["4155550123", "(415) 555-0123"] },
     }),
-    re: z
-      .string()
-      .openapi({
-        description:
-          "A regular expression source that finds the keys of `match` on a page, separators allowed between digits.",
-      }),
+    re: z.string().openapi({
+      description:
+        "A regular expression source that finds the keys of `match` on a page, separators allowed between digits.",
+    }),
     bot: z.boolean().optional(),
   })
   .openapi("VisitResponse");
