@@ -3,6 +3,7 @@ import { gzipSync } from "node:zlib";
 import { afterEach, expect, test, vi } from "vitest";
 import { BUDGET } from "../bundle.mjs";
 import { loadScript } from "./artifact";
+import { withRules } from "./testing/server-rules";
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -17,12 +18,12 @@ test("the built script stays within its gzip budget", () => {
 test("the artifact is one minified IIFE with its source map and a content ETag", () => {
   const a = loadScript();
   expect(loadScript()).toBe(a);
-  expect(a.code).toMatch(/^"use strict";\(\(\)=>\{/);
+  expect(a.code).toMatch(/^\(\(\)=>\{/);
   expect(a.code.trimEnd()).toMatch(/\/\/# sourceMappingURL=rt\.js\.map$/);
   expect(a.code).not.toMatch(/node:|createHash|esbuild/);
   const map = JSON.parse(a.map);
   expect(map.sources.map((s: string) => s.replace(/^.*\/src\//, ""))).toEqual(
-    expect.arrayContaining(["index.ts", "rt.ts", "swap.ts", "match.ts", "store.ts"]),
+    expect.arrayContaining(["index.ts", "rt.ts", "swap.ts"]),
   );
   const hash = createHash("sha256").update(a.code).digest("base64url").slice(0, 22);
   expect(a.etag).toBe(`"${hash}"`);
@@ -30,12 +31,14 @@ test("the artifact is one minified IIFE with its source map and a content ETag",
 
 test("the built script swaps a page", async () => {
   const fetchMock = vi.fn(async () => ({
-    json: async () => ({
-      visitor: "vis_1",
-      session: "ses_1",
-      beat_s: 30,
-      swaps: [{ target: "+18005551234", number: "+14155550123", display: "(415) 555-0123" }],
-    }),
+    json: async () =>
+      withRules({
+        visitor: "vis_1",
+        session: "ses_1",
+        beat_s: 30,
+        hold_s: 1800,
+        swaps: [{ target: "+18005551234", number: "+14155550123", display: "(415) 555-0123" }],
+      }),
   }));
   vi.stubGlobal("fetch", fetchMock);
   document.body.innerHTML = '<p>Call <b>(800)</b> 555-1234</p><a href="tel:+18005551234">x</a>';

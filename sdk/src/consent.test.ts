@@ -16,7 +16,7 @@ describe("consent", () => {
     await flush();
     expect(fetchMock).toHaveBeenCalledTimes(1);
     expect(text()).toBe("Call (415) 555-0123");
-    expect(localStorage.getItem("_rt_vid")).toBe("vis_1");
+    expect(JSON.parse(localStorage.getItem("_rt_vid")!).visitor).toBe("vis_1");
   });
 
   test("consent queued before the script loads applies at start", async () => {
@@ -24,12 +24,13 @@ describe("consent", () => {
     boot({ consent: "wait" });
     await flush();
     expect(fetchMock).toHaveBeenCalledTimes(1);
-    expect(sent("/v1/visits")[0].consentless).toBeUndefined();
+    expect(sent("/v1/visits")[0].consentless).toBe(false);
   });
 
   test("consentless mode swaps a page-scoped number, stores nothing, then upgrades", async () => {
     document.cookie = "_ga=GA1.1.123.456;path=/";
-    localStorage.setItem("_rt_vid", "vis_old");
+    const stored = JSON.stringify({ visitor: "vis_old" });
+    localStorage.setItem("_rt_vid", stored);
     boot({ consent: "consentless" });
     await flush();
     expect(text()).toBe("Call (415) 555-0123");
@@ -40,7 +41,7 @@ describe("consent", () => {
     });
     expect(storage()).toEqual({
       cookie: "_ga=GA1.1.123.456",
-      local: { _rt_vid: "vis_old" },
+      local: { _rt_vid: stored },
       session: {},
     });
     w.ringtrail!("consent", true);
@@ -51,8 +52,8 @@ describe("consent", () => {
       session: "ses_1",
       ga_client_id: "123.456",
     });
-    expect(upgrade.consentless).toBeUndefined();
-    expect(localStorage.getItem("_rt_s")).toContain("ses_1");
+    expect(upgrade.consentless).toBe(false);
+    expect(localStorage.getItem("_rt_vid")).toContain("ses_1");
   });
 
   test("Global Privacy Control with data-gpc=respect keeps the visit page-scoped", async () => {

@@ -11,6 +11,7 @@ import {
   usePage,
   w,
 } from "./testing/page";
+import { withRules } from "./testing/server-rules";
 
 usePage();
 
@@ -19,11 +20,10 @@ describe("never breaks the page", () => {
     ["a network failure", new Error("offline")],
     ["bad JSON", "<html>"],
     ["an error body", { error: { code: "unknown_site", message: "no" } }],
-    [
-      "malformed swaps",
-      { session: "ses_1", swaps: [{ target: "+18005551234", number: "" }, null] },
-    ],
-    ["a non-list", { session: "ses_1", swaps: "+14155550123" }],
+    ["a response without match", { session: "ses_1", swaps: ASSIGNED.swaps }],
+    ["a malformed match", { ...ASSIGNED, match: { "8005551234": null } }],
+    ["a bad re", { ...ASSIGNED, re: "(" }],
+    ["a non-object match", { ...ASSIGNED, match: "+14155550123" }],
   ])("%s leaves the numbers and throws nothing", async (_, body) => {
     network(body);
     const errors = vi.fn();
@@ -36,7 +36,7 @@ describe("never breaks the page", () => {
   });
 
   test("bot visits get no swaps and no heartbeats", async () => {
-    network({ ...ASSIGNED, bot: true, swaps: [] });
+    network(withRules({ ...ASSIGNED, session: null, bot: true, swaps: [] }));
     boot();
     await flush();
     vi.advanceTimersByTime(120_000);
@@ -45,11 +45,13 @@ describe("never breaks the page", () => {
   });
 
   test("blocked storage still swaps", async () => {
-    vi.spyOn(Storage.prototype, "getItem").mockImplementation(() => {
-      throw new DOMException("blocked", "SecurityError");
-    });
-    vi.spyOn(Storage.prototype, "setItem").mockImplementation(() => {
-      throw new DOMException("blocked", "SecurityError");
+    // As in a browser that blocks storage: reading window.localStorage throws.
+    vi.stubGlobal("localStorage", undefined);
+    Object.defineProperty(window, "localStorage", {
+      configurable: true,
+      get() {
+        throw new DOMException("blocked", "SecurityError");
+      },
     });
     expect(() => boot()).not.toThrow();
     await flush();
@@ -81,6 +83,6 @@ describe("never breaks the page", () => {
     document.body.insertAdjacentHTML("beforeend", "<p>800-555-1234</p>");
     w.ringtrail!("swap");
     expect(log).toHaveBeenCalledTimes(1);
-    expect(log).toHaveBeenCalledWith("[ringtrail]", "swapped", 7);
+    expect(log).toHaveBeenCalledWith("[ringtrail]", "swapped", 1);
   });
 });

@@ -5,6 +5,7 @@ import {
   fetchMock,
   flush,
   href,
+  network,
   observers,
   SITE,
   sent,
@@ -12,6 +13,7 @@ import {
   usePage,
   w,
 } from "./testing/page";
+import { withRules } from "./testing/server-rules";
 
 usePage();
 
@@ -25,18 +27,20 @@ describe("first visit", () => {
     expect(href()).toBe("tel:+14155550123");
     const [url, init] = fetchMock.mock.calls[0]!;
     expect(url).toBe("https://rt.example/v1/visits");
-    expect(init).toMatchObject({ method: "POST", credentials: "omit" });
+    expect(init).toMatchObject({ method: "POST" });
+    expect(init.credentials).toBeUndefined();
     expect(JSON.parse(init.body)).toEqual({
       site: SITE,
       visitor: null,
       url: location.href,
-      referrer: null,
+      referrer: "",
       ga_client_id: "123.456",
       viewport: [innerWidth, innerHeight],
+      consentless: false,
     });
     expect(document.cookie).toContain("_rt_vid=vis_1");
-    expect(localStorage.getItem("_rt_vid")).toBe("vis_1");
-    expect(JSON.parse(localStorage.getItem("_rt_s")!)).toMatchObject({
+    expect(JSON.parse(localStorage.getItem("_rt_vid")!)).toMatchObject({
+      visitor: "vis_1",
       session: "ses_1",
       site: SITE,
     });
@@ -50,7 +54,7 @@ describe("first visit", () => {
     expect(fetchMock.mock.calls[0]![0]).toBe("https://calls.example.com/v1/visits");
     expect(fetchMock.mock.calls[0]![1]).toMatchObject({ credentials: "include" });
     expect(document.cookie).not.toContain("_rt_vid");
-    expect(localStorage.getItem("_rt_vid")).toBe("vis_1");
+    expect(JSON.parse(localStorage.getItem("_rt_vid")!).visitor).toBe("vis_1");
   });
 
   test("content added later is swapped, without reacting to our own writes", async () => {
@@ -85,19 +89,20 @@ describe("first visit", () => {
 
 describe("later pages", () => {
   test("a stored assignment swaps synchronously with no request first, then refreshes", async () => {
-    localStorage.setItem("_rt_vid", "vis_1");
     localStorage.setItem(
-      "_rt_s",
+      "_rt_vid",
       JSON.stringify({ ...ASSIGNED, site: SITE, exp: Date.now() + 60_000 }),
     );
     let textAtFirstFetch = "";
     fetchMock.mockImplementation(async () => {
       textAtFirstFetch ||= text()!;
       return {
-        json: async () => ({
-          ...ASSIGNED,
-          swaps: [{ ...ASSIGNED.swaps[0], number: "+14155550999" }],
-        }),
+        // The server maps the number its earlier assignment put on the page to the new one.
+        json: async () =>
+          withRules(
+            { ...ASSIGNED, swaps: [{ ...ASSIGNED.swaps[0]!, number: "+14155550999" }] },
+            ASSIGNED.swaps,
+          ),
       };
     });
     boot();
@@ -112,11 +117,14 @@ describe("later pages", () => {
 
   test("an expired or other site's assignment is not used", () => {
     fetchMock.mockImplementation(() => new Promise(() => {}));
-    localStorage.setItem("_rt_s", JSON.stringify({ ...ASSIGNED, site: SITE, exp: Date.now() - 1 }));
+    localStorage.setItem(
+      "_rt_vid",
+      JSON.stringify({ ...ASSIGNED, site: SITE, exp: Date.now() - 1 }),
+    );
     boot();
     expect(text()).toBe("Call (800) 555-1234");
     localStorage.setItem(
-      "_rt_s",
+      "_rt_vid",
       JSON.stringify({ ...ASSIGNED, site: "pk_other", exp: Date.now() + 60_000 }),
     );
     delete w.ringtrail;
@@ -140,12 +148,23 @@ describe("beats", () => {
     const beats = sent("/v1/visits/ses_1/beats");
     expect(beats).toHaveLength(2);
     expect(beats[1]).toEqual({
-      events: [{ type: "tel_click", number: "+14155550123", at: expect.stringMatching(/Z$/) }],
+      // Sent at once: the server stamps the time.
+      events: [{ type: "tel_click", number: "+14155550123" }],
     });
     Object.defineProperty(document, "hidden", { value: true, configurable: true });
     vi.advanceTimersByTime(90_000);
     expect(sent("/beats")).toHaveLength(2);
     delete (document as { hidden?: boolean }).hidden;
+  });
+
+  test('a beat answered {"renew":true} asks for numbers again', async () => {
+    network(ASSIGNED, { renew: true }, ASSIGNED);
+    boot();
+    await flush();
+    vi.advanceTimersByTime(30_000);
+    await flush();
+    expect(sent("/v1/visits")).toHaveLength(2);
+    expect(sent("/v1/visits")[1]).toMatchObject({ session: "ses_1" });
   });
 
   test("pagehide sends the last beat with sendBeacon", async () => {

@@ -97,21 +97,24 @@ export function start(script: HTMLScriptElement): void {
   };
 
   // A string body goes as text/plain;charset=UTF-8, so there is no CORS preflight.
-  const post = (url: string, body: object) =>
+  const post = (url: string, body: object): Promise<unknown> =>
     fetch(url, {
       method: "POST",
       body: JSON.stringify(body),
       credentials: firstParty ? "include" : undefined,
     })
       .then((r) => r.json())
-      .then((a: Assignment) => {
+      .then((a: Assignment): unknown => {
         // A beat answers 204, or 200 {"renew":true} when the leases ran out: new numbers.
         if (a.renew) return visit();
         log("visit", a);
         apply(a);
         clearInterval(timer);
         // Heartbeats only while the page is visible.
-        timer = setInterval(safe(() => doc.hidden || beat()), (a.beat_s || 30) * 1e3);
+        timer = setInterval(
+          safe(() => doc.hidden || beat()),
+          (a.beat_s || 30) * 1e3,
+        );
         persist();
         // A first-party API host sets the cookie itself: one written here would replace it
         // and fall under Safari's seven-day cap on script-written cookies.
@@ -131,7 +134,7 @@ export function start(script: HTMLScriptElement): void {
     }
   };
 
-  const visit = () =>
+  const visit = (): unknown =>
     (ok || lite) &&
     post(api, {
       site,
@@ -154,7 +157,9 @@ export function start(script: HTMLScriptElement): void {
             ? (debug = arg !== false)
             : cmd == "consent" &&
               !gpc &&
-              (arg ? !ok && (ok = true) && started && visit() : (save(), setCookie(""), (ok = false))),
+              (arg
+                ? !ok && (ok = true) && started && visit()
+                : (save(), setCookie(""), (ok = false))),
     );
   rt.l = true;
   w.ringtrail = rt;
@@ -170,7 +175,7 @@ export function start(script: HTMLScriptElement): void {
   const hideMs = +cfg.hide!;
   if (hideMs > 0 && !state && (ok || lite)) {
     const h = doc.createElement("style");
-    h.textContent = "[data-rt-swap]{opacity:0!important}";
+    h.textContent = "[data-rt-swap]{visibility:hidden!important}";
     doc.documentElement.append(h);
     setTimeout((hide = () => h.remove()), hideMs);
   }

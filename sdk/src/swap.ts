@@ -52,7 +52,7 @@ export const swapIn = (root: ParentNode, rules: Rules, re: RegExp): number => {
     })
     .nextNode();
   const out = swap(nodes.map((t) => t.data).join("\0")).split("\0");
-  nodes.map((t, i) => {
+  nodes.forEach((t, i) => {
     if (out[i] !== t.data) {
       t.data = out[i]!;
       n++;
