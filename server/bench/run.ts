@@ -2,6 +2,7 @@
  * `pnpm bench`: every figure is a ratio or a latency measured in this one run, on this
  * machine, against a yardstick measured alongside it.
  */
+import { benchMatching, printMatching } from "./matching";
 import { benchVisits } from "./visits";
 import { benchWebhooks } from "./webhooks";
 
@@ -41,6 +42,10 @@ async function main() {
     `  acknowledged ${fmt(w.acknowledged)}, stored ${fmt(w.stored)}, lost ${fmt(Math.max(0, w.acknowledged - w.stored))}`,
   );
   console.log(`  ratio: ${(w.ratio * 100).toFixed(1)}% of the bare route's throughput`);
+  console.log(
+    "Call matching: candidates, scores and credit under every model for one call, in process",
+  );
+  printMatching(await benchMatching());
 }
 
 main().catch((err) => {

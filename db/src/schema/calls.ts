@@ -43,11 +43,21 @@ export const calls = sqliteTable(
     recordingFile: text("recording_file"),
     transcript: text("transcript"),
     transcriptConfidence: real("transcript_confidence"),
+    /** P(no session produced the call) from the latest matching; null until matched. */
+    unattributed: real("unattributed"),
+    /** The phase whose matches and credit are current: "start", then "end". */
+    matchPhase: text("match_phase", { enum: ["start", "end"] }),
+    /** `match_params.updated_at` of the estimate matching used; null for the defaults. */
+    matchParamsAt: epochMs("match_params_at"),
+    /** The caller is one of the account's test numbers: kept, labelled, never reported. */
+    isTest: integer("is_test", { mode: "boolean" }).notNull().default(false),
     updatedAt: epochMs("updated_at").notNull(),
   },
   (t) => [
     uniqueIndex("calls_carrier_call").on(t.carrier, t.carrierCallId),
     index("calls_account_started").on(t.accountId, t.startedAt, t.id),
+    // Caller history: an account's earlier calls from one number.
+    index("calls_account_from").on(t.accountId, t.from, t.startedAt),
   ],
 );
 

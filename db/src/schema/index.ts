@@ -1,5 +1,6 @@
 export * from "./accounts";
 export * from "./api-keys";
+export * from "./attribution";
 export * from "./calls";
 export * from "./carrier-credentials";
 export * from "./events";

@@ -35,7 +35,7 @@ export async function loadSourcePool(
   if (numberId === null) return null;
   const { rows } = await reads.execute({ sql: POOL_SQL, args: [numberId, accountId] });
   const row = rows[0];
-  if (!row || row.kind !== "source") return null;
+  if (row?.kind !== "source") return null;
   let rules: Record<string, unknown>;
   try {
     rules = JSON.parse(String(row.rules)) as Record<string, unknown>;

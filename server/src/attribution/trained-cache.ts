@@ -22,16 +22,20 @@ export interface TrainedPair {
 export interface TrainedCacheOptions {
   /** Retrain after this long. Default 1 hour. */
   ttlMs?: number;
-  /** …or after this many matched calls of the account. Default 50. */
+  /** …or after this many matched calls of the account, once `minAgeMs` old. Default 1,000. */
   recomputeAfterCalls?: number;
+  /** Never retrain more often than this. Default 5 minutes. */
+  minAgeMs?: number;
   /** Train on at most this many of the account's latest sessions. Default 20,000. */
   maxSessions?: number;
 }
 
-/** Sessions of the account's sites in the lookback, newest first (sessions_site_started). */
+/**
+ * One site's sessions in the lookback, newest first: a backwards walk of sessions_site_started
+ * that stops at the limit (an IN over the account's sites would sort every 30-day session).
+ */
 const SESSIONS_SQL = `SELECT id, visitor_id, started_at, channel, source, campaign, landing_path FROM sessions
-  WHERE site_id IN (SELECT id FROM sites WHERE account_id = ?) AND started_at >= ? AND started_at <= ?
-  ORDER BY started_at DESC LIMIT ?`;
+  WHERE site_id = ? AND started_at >= ? AND started_at <= ? ORDER BY started_at DESC LIMIT ?`;
 
 /** Visitors who called: the top match of the account's non-test calls in the lookback. */
 const CONVERTED_SQL = `SELECT DISTINCT s.visitor_id FROM calls c
@@ -51,7 +55,9 @@ interface Entry {
  * a scan, so it is cached in memory per account. Journeys are the account's visitors over the
  * last 30 days (their sessions, oldest first, from at most `maxSessions` latest sessions);
  * converting ones are visitors that were some call's top match (P ≥ 0.5). Both models group by
- * channel. The state is retrained after `ttlMs` or after `recomputeAfterCalls` calls: a
+ * channel. The state is retrained after `ttlMs` (1 h), or after `recomputeAfterCalls` (1,000)
+ * calls once it is `minAgeMs` (5 min) old, since training blocks the event loop for tens of
+ * milliseconds (`pnpm bench` prints the figure) and must stay rare on the webhook path: a
  * stale entry is served while it retrains in the background (one refresh at a time), so
  * only an account's first call after a start waits for training. Each instance trains on its
  * own; the state is derived data, so instances may briefly disagree.
@@ -65,7 +71,13 @@ export class TrainedModelCache {
     private readonly now: () => number,
     options: TrainedCacheOptions = {},
   ) {
-    this.o = { ttlMs: 3_600_000, recomputeAfterCalls: 50, maxSessions: 20_000, ...options };
+    this.o = {
+      ttlMs: 3_600_000,
+      recomputeAfterCalls: 1_000,
+      minAgeMs: 5 * 60_000,
+      maxSessions: 20_000,
+      ...options,
+    };
   }
 
   async get(accountId: string): Promise<TrainedPair> {
@@ -110,13 +122,25 @@ export class TrainedModelCache {
   private async train(accountId: string): Promise<TrainedPair> {
     const at = this.now();
     const from = at - DEFAULT_LOOKBACK_MS;
-    const [sessions, converted] = await Promise.all([
-      this.reads.execute({ sql: SESSIONS_SQL, args: [accountId, from, at, this.o.maxSessions] }),
-      this.reads.execute({ sql: CONVERTED_SQL, args: [accountId, from] }),
-    ]);
+    const sites = await this.reads.execute({
+      sql: "SELECT id FROM sites WHERE account_id = ?",
+      args: [accountId],
+    });
+    const rows = [];
+    for (const site of sites.rows) {
+      const res = await this.reads.execute({
+        sql: SESSIONS_SQL,
+        args: [site.id as string, from, at, this.o.maxSessions],
+      });
+      rows.push(...res.rows);
+    }
+    // The latest `maxSessions` across the sites, oldest first within each visitor below.
+    rows.sort((a, b) => Number(b.started_at) - Number(a.started_at));
+    rows.length = Math.min(rows.length, this.o.maxSessions);
+    const converted = await this.reads.execute({ sql: CONVERTED_SQL, args: [accountId, from] });
     const callers = new Set(converted.rows.map((r) => String(r.visitor_id)));
     const byVisitor = new Map<string, Touch[]>();
-    for (const row of sessions.rows) {
+    for (const row of rows) {
       const key = row.visitor_id === null ? `session:${row.id}` : String(row.visitor_id);
       const touch: Touch = {
         sessionId: String(row.id),

@@ -67,9 +67,9 @@ export function matchStatements(
       args: [JSON.stringify(credit), ...ref],
     },
     {
-      sql: `UPDATE calls SET unattributed = ?, match_phase = ?, is_test = ?
+      sql: `UPDATE calls SET unattributed = ?, match_phase = ?, is_test = ?, match_params_at = ?
         WHERE carrier = ? AND carrier_call_id = ? ${guard}`,
-      args: [outcome.unattributed, phase, outcome.isTest ? 1 : 0, ...ref],
+      args: [outcome.unattributed, phase, outcome.isTest ? 1 : 0, outcome.params.updatedAt, ...ref],
     },
   );
   return stmts;

@@ -1,5 +1,5 @@
-import { ESTIMATE_JOB } from "../attribution/writes";
 import { estimateMatchJob } from "../attribution/estimate-job";
+import { ESTIMATE_JOB } from "../attribution/writes";
 import type { Services } from "../context";
 import { copyRecording, RECORDING_JOB } from "./recordings";
 import { JobWorker, type JobWorkerOptions } from "./worker";
@@ -23,6 +23,7 @@ export function createJobWorker(
         now: services.now,
         ...(options.fetchTimeoutMs === undefined ? {} : { timeoutMs: options.fetchTimeoutMs }),
       }),
+      [ESTIMATE_JOB]: estimateMatchJob({ client, now: services.now }),
     },
   });
 }

@@ -1,4 +1,5 @@
 import type { App, Services } from "../context";
+import { registerAttribution } from "./attribution/index";
 import { registerCalls } from "./calls/index";
 import { registerCarriers } from "./carriers/index";
 import { registerDemo } from "./demo/page";
@@ -7,6 +8,7 @@ import { registerNumbers } from "./numbers/index";
 import { registerPools } from "./pools/index";
 import { registerSdkScript } from "./sdk/script";
 import { registerSites } from "./sites/index";
+import { registerTestNumbers } from "./test-numbers/index";
 import { registerBeats } from "./visits/beats";
 import { registerCreateVisit } from "./visits/create";
 
@@ -20,6 +22,8 @@ export function registerRoutes(app: App, services: Services): void {
   registerNumbers(app, services);
   registerCarriers(app, services);
   registerCalls(app, services);
+  registerAttribution(app, services);
+  registerTestNumbers(app, services);
   registerDocs(app);
   registerDemo(app);
 }

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { call, createTenant, type Tenant, type TestEnv } from "./app";
 
 export interface SecuredRequest {
-  method: "GET" | "POST" | "PATCH";
+  method: "GET" | "POST" | "PATCH" | "PUT";
   path: string;
   body?: Record<string, unknown> | string;
   headers?: Record<string, string>;
@@ -23,12 +23,12 @@ export interface SecuredRoute {
 }
 
 /** Every table an admin route can write: a refused call must leave all of them as they were. */
-const TABLES = ["sites", "pools", "numbers"] as const;
+const TABLES = ["sites", "pools", "numbers", "test_numbers", "match_params"] as const;
 
 export async function snapshotTables(env: TestEnv): Promise<Record<string, unknown[]>> {
   const out: Record<string, unknown[]> = {};
   for (const table of TABLES) {
-    const res = await env.database.client.execute(`SELECT * FROM ${table} ORDER BY id`);
+    const res = await env.database.client.execute(`SELECT * FROM ${table} ORDER BY 1, 2`);
     out[table] = res.rows.map((r) => Object.fromEntries(res.columns.map((c, i) => [c, r[i]])));
   }
   return out;

@@ -1,3 +1,4 @@
+import { MODEL_NAMES } from "@ringtrail/core/models";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { call, createTestEnv, type TestEnv } from "../../testing/app";
 import { describeSecurity } from "../../testing/security";
@@ -74,8 +75,11 @@ describe("GET /v1/calls", () => {
       },
       recording: null,
       transcript: null,
+      // No session ever held the number: nothing to credit, under any model.
       matches: [],
-      credit: {},
+      unattributed: 1,
+      credit: Object.fromEntries(MODEL_NAMES.map((m) => [m, []])),
+      test: false,
     };
     expect(data[0]).toEqual(expected);
     const one = await call(env, "GET", `/v1/calls/${data[0]!.id}`, { key: owner.read });

@@ -1,6 +1,8 @@
 import type { App, Services } from "../../context";
+import { registerExplainCall } from "./explain";
 import { registerReadCalls } from "./read";
 
 export function registerCalls(app: App, services: Services) {
   registerReadCalls(app, services);
+  registerExplainCall(app, services);
 }

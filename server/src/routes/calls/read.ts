@@ -5,6 +5,7 @@ import type { App, Services } from "../../context";
 import { ApiError } from "../../errors";
 import { requireKey } from "../../middleware/api-key";
 import { errorResponses } from "../openapi-errors";
+import { loadAttribution } from "./attribution-read";
 import { decodeCursor, encodeCursor, renderCall } from "./render";
 import { CallListQuerySchema, CallListSchema, CallSchema } from "./schemas";
 
@@ -14,7 +15,7 @@ const list = createRoute({
   tags: ["Calls"],
   summary: "List calls",
   description:
-    "The account's calls, newest first, with caller data and status. Pass `next_cursor` back as `cursor` for the next page. `matches` and `credit` are empty until call attribution ships.",
+    "The account's calls, newest first, with caller data and status. Pass `next_cursor` back as `cursor` for the next page. Calls from the account's test numbers are left out unless `include_test=1`. Each call carries its candidates (`matches`, most probable first), the probability that none of them produced it (`unattributed`), and its credit under every model.",
   security: [{ bearer: [] }],
   middleware: [requireKey("read")] as const,
   request: { query: CallListQuerySchema },
@@ -44,6 +45,8 @@ export function registerReadCalls(app: App, services: Services) {
     const { accountId } = c.get("auth");
     const q = c.req.valid("query");
     const where: (SQL | undefined)[] = [eq(calls.accountId, accountId)];
+    const includeTest = q.include_test === "1" || q.include_test === "true";
+    if (!includeTest) where.push(eq(calls.isTest, false));
     if (q.from) where.push(gte(calls.startedAt, Date.parse(q.from)));
     if (q.to) where.push(lt(calls.startedAt, Date.parse(q.to)));
     if (q.cursor) {
@@ -65,7 +68,14 @@ export function registerReadCalls(app: App, services: Services) {
     const page = rows.slice(0, q.limit);
     const last = page.at(-1);
     const next = rows.length > q.limit && last ? encodeCursor(last) : null;
-    return c.json({ data: page.map(renderCall), next_cursor: next }, 200);
+    const attribution = await loadAttribution(
+      services.database.reads,
+      page.map((r) => r.id),
+    );
+    return c.json(
+      { data: page.map((r) => renderCall(r, attribution.get(r.id))), next_cursor: next },
+      200,
+    );
   });
   app.openapi(get, async (c) => {
     const [row] = await db
@@ -75,6 +85,7 @@ export function registerReadCalls(app: App, services: Services) {
         and(eq(calls.id, c.req.valid("param").id), eq(calls.accountId, c.get("auth").accountId)),
       );
     if (!row) throw new ApiError("not_found", "No such call");
-    return c.json(renderCall(row), 200);
+    const attribution = await loadAttribution(services.database.reads, [row.id]);
+    return c.json(renderCall(row, attribution.get(row.id)), 200);
   });
 }

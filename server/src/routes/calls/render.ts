@@ -1,10 +1,13 @@
 import type { Call } from "@ringtrail/db";
 import { ApiError } from "../../errors";
 import { iso } from "../iso";
+import type { CallAttribution } from "./attribution-read";
 import type { CallBody } from "./schemas";
 
-/** A stored call in the contract's shape; attribution fields stay empty until it ships. */
-export function renderCall(row: Call): CallBody {
+const UNMATCHED: CallAttribution = { matches: [], credit: {} };
+
+/** A stored call in the contract's shape, with its candidates and credit. */
+export function renderCall(row: Call, attribution: CallAttribution = UNMATCHED): CallBody {
   const hasRecording = row.recordingUrl !== null || row.recordingFile !== null;
   return {
     id: row.id,
@@ -41,8 +44,10 @@ export function renderCall(row: Call): CallBody {
       row.transcript === null
         ? null
         : { text: row.transcript, confidence: row.transcriptConfidence },
-    matches: [],
-    credit: {},
+    matches: attribution.matches,
+    unattributed: row.unattributed,
+    credit: attribution.credit,
+    test: row.isTest,
   };
 }
 

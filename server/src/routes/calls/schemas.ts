@@ -2,6 +2,29 @@ import { z } from "@hono/zod-openapi";
 
 const Iso = z.string().openapi({ example: "2026-11-24T15:00:00.000Z" });
 
+const MatchSchema = z
+  .object({
+    session: z.string().openapi({ example: "ses_0123456789abcdef" }),
+    probability: z.number(),
+    visitor: z.string().nullable(),
+    channel: z.string().nullable(),
+    source: z.string().nullable(),
+    campaign: z.string().nullable(),
+    landing_page: z.string().nullable(),
+  })
+  .openapi("CallMatch");
+
+const CreditSchema = z
+  .object({
+    channel: z.string(),
+    source: z.string().nullable(),
+    campaign: z.string().nullable(),
+    landing_page: z.string().nullable(),
+    session: z.string().openapi({ description: "The credited touch's session (or source pool)" }),
+    weight: z.number(),
+  })
+  .openapi("CallCredit");
+
 export const CallSchema = z
   .object({
     id: z.string().openapi({ example: "call_0123456789abcdef" }),
@@ -54,23 +77,19 @@ export const CallSchema = z
       })
       .nullable(),
     transcript: z.object({ text: z.string(), confidence: z.number().nullable() }).nullable(),
-    matches: z
-      .array(z.object({ session: z.string(), probability: z.number() }))
-      .openapi({ description: "Sessions matched to the call; empty until attribution ships" }),
-    credit: z
-      .record(
-        z.string(),
-        z.array(
-          z.object({
-            channel: z.string(),
-            source: z.string().nullable(),
-            campaign: z.string().nullable(),
-            session: z.string(),
-            weight: z.number(),
-          }),
-        ),
-      )
-      .openapi({ description: "Credit per attribution model; empty until attribution ships" }),
+    matches: z.array(MatchSchema).openapi({
+      description:
+        "The call's candidates, most probable first (at most 20): sessions that held the dialed number, sessions of visitors linked by earlier calls, and for a source pool's number the pool itself (`session` is then the pool's id)",
+    }),
+    unattributed: z.number().nullable().openapi({
+      description:
+        "P(no candidate produced the call); matches and unattributed sum to 1. Null until matched",
+    }),
+    credit: z.record(z.string(), z.array(CreditSchema)).openapi({
+      description:
+        "Credit per attribution model (first, last, linear, time_decay, position, markov, shapley), one entry per touch of the matched visitors' 30-day journeys; each model's weights sum to 1 − unattributed",
+    }),
+    test: z.boolean().openapi({ description: "The caller is one of the account's test numbers" }),
   })
   .openapi("Call");
 
@@ -88,7 +107,49 @@ export const CallListQuerySchema = z.object({
   to: IsoQuery.optional().openapi({ description: "Calls started before" }),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
+  include_test: z
+    .enum(["0", "1", "true", "false"])
+    .optional()
+    .openapi({ description: "1 lists calls from the account's test numbers too" }),
 });
+
+const ContributionSchema = z.object({
+  feature: z.string(),
+  level: z.string(),
+  weight: z.number().openapi({ description: "log2(m/u) of the level" }),
+});
+
+export const ExplainSchema = z
+  .object({
+    call: z.string(),
+    phase: z.enum(["start", "end"]).nullable(),
+    none: z.number().nullable().openapi({ description: "P(no candidate): the unattributed share" }),
+    params: z.object({
+      source: z.enum(["default", "estimated"]),
+      calls_used: z.number().int(),
+      estimated_at: Iso.nullable(),
+      current: z.boolean().openapi({
+        description: "False when the parameters were re-estimated after this call was matched",
+      }),
+      none: z.number().openapi({ description: "Prior probability of no session" }),
+      features: z.record(
+        z.string(),
+        z.object({ m: z.record(z.string(), z.number()), u: z.record(z.string(), z.number()) }),
+      ),
+    }),
+    candidates: z.array(
+      z.object({
+        session: z.string(),
+        kind: z.enum(["session", "source_pool"]),
+        probability: z.number(),
+        weight: z.number().openapi({ description: "Match weight in bits, Σ contributions" }),
+        contributions: z.array(ContributionSchema),
+      }),
+    ),
+  })
+  .openapi("CallExplanation");
+
+export type Explanation = z.infer<typeof ExplainSchema>;
 
 export type CallBody = z.infer<typeof CallSchema>;
 export type CallList = z.infer<typeof CallListSchema>;

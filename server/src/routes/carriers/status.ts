@@ -1,8 +1,11 @@
 import { createRoute } from "@hono/zod-openapi";
+import { isTerminalStatus } from "@ringtrail/carriers";
+import { matchStatements, storedCallFacts } from "../../attribution/index";
 import type { App, Services } from "../../context";
 import { ApiError } from "../../errors";
 import { maskPhone } from "../../log";
 import { eventStatements } from "./call-writes";
+import { matchSafely } from "./match-call";
 import { EMPTY_TWIML, statusDecision } from "./replies";
 import { carrierAdapter, isJsonBody, signedRequest, webhookBodyLimit } from "./request";
 import { tenantByCall, tenantByNumber, verifyFor } from "./tenant";
@@ -14,7 +17,7 @@ const route = createRoute({
   tags: ["Carriers"],
   summary: "Call status, dial, recording and transcription callbacks",
   description:
-    "Point status, `<Dial action>`, recording and transcription callbacks here. Signed like the voice webhook, verified with the credentials of the account that owns the call. A call only moves forward (ringing, in progress, then one final status: a late or repeated callback never moves it back); durations, recording and transcript fill in. A recording queues a durable job that copies the file into the account's storage. Dial actions are answered with an apology when the advertiser did not answer, else a hang-up; other callbacks with an empty document.",
+    "Point status, `<Dial action>`, recording and transcription callbacks here. Signed like the voice webhook, verified with the credentials of the account that owns the call. A call only moves forward (ringing, in progress, then one final status: a late or repeated callback never moves it back); durations, recording and transcript fill in. A recording queues a durable job that copies the file into the account's storage. When the call reaches its final status, matching runs again and replaces the start-time credit. Dial actions are answered with an apology when the advertiser did not answer, else a hang-up; other callbacks with an empty document.",
   request: { params: WebhookParams },
   middleware: [webhookBodyLimit] as const,
   responses: webhookResponses("Carrier markup, or an empty body for Telnyx Call Control"),
@@ -41,6 +44,9 @@ export function registerStatusWebhook(app: App, services: Services) {
     if (parsed.events.length > 0) {
       await services.writer.write(eventStatements(owner, parsed.events, services.now()));
     }
+    if (parsed.events.some((e) => e.status !== undefined && isTerminalStatus(e.status))) {
+      await matchEnded(services, adapter.name, identity.carrierCallId, c.get("log"));
+    }
     c.get("log")("debug", "call status", {
       carrier: adapter.name,
       events: parsed.events.map((e) => `${e.kind}:${e.status ?? ""}`),
@@ -52,4 +58,17 @@ export function registerStatusWebhook(app: App, services: Services) {
     const reply = adapter.render(decision);
     return c.body(reply.body, 200, { "content-type": reply.contentType });
   });
+}
+
+/** Matches a call again once it has ended (a later beat may have arrived), once per call. */
+async function matchEnded(
+  services: Services,
+  carrier: string,
+  carrierCallId: string,
+  log: Parameters<typeof matchSafely>[2],
+) {
+  const facts = await storedCallFacts(services.database.reads, carrier, carrierCallId);
+  if (!facts || facts.matchPhase === "end") return;
+  const outcome = await matchSafely(services, facts, log);
+  if (outcome) await services.writer.write(matchStatements(outcome, "end", services.now()));
 }

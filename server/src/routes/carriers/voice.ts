@@ -1,9 +1,11 @@
 import { createRoute } from "@hono/zod-openapi";
+import { factsFromEvent, matchStatements } from "../../attribution/index";
 import type { App, Services } from "../../context";
 import { ApiError } from "../../errors";
 import { maskPhone } from "../../log";
 import { baseUrl } from "../base-url";
-import { eventStatements, readCallStatement } from "./call-writes";
+import { callerRegion, eventStatements, readCallStatement } from "./call-writes";
+import { matchSafely } from "./match-call";
 import { voiceDecision } from "./replies";
 import { carrierAdapter, isJsonBody, signedRequest, webhookBodyLimit } from "./request";
 import { tenantByNumber, verifiedUnknownNumberTenant, verifyFor } from "./tenant";
@@ -15,7 +17,7 @@ const route = createRoute({
   tags: ["Carriers"],
   summary: "Inbound call webhook",
   description:
-    "Point a tracking number's voice URL here. The request must carry the carrier's signature (X-Twilio-Signature, X-SignalWire-Signature, or Telnyx's Ed25519 headers), checked with the credentials of the account that owns the dialed number. The call is stored before the reply (a retried webhook gets the same reply and no second row); the reply forwards the call to the number's `forward_to`. A number nobody registered gets a spoken apology; it is stored only when some account's credentials name the carrier account and verify the request.",
+    "Point a tracking number's voice URL here. The request must carry the carrier's signature (X-Twilio-Signature, X-SignalWire-Signature, or Telnyx's Ed25519 headers), checked with the credentials of the account that owns the dialed number. The call is stored before the reply (a retried webhook gets the same reply and no second row); matching runs before the reply and its candidates are stored with the call; the reply forwards the call to the number's `forward_to`. A number nobody registered gets a spoken apology; it is stored only when some account's credentials name the carrier account and verify the request.",
   request: { params: WebhookParams },
   middleware: [webhookBodyLimit] as const,
   responses: webhookResponses(
@@ -41,8 +43,14 @@ export function registerVoiceWebhook(app: App, services: Services) {
     const start = parsed.events.find((e) => e.kind === "call_started");
     if (owner) {
       const now = services.now();
+      // Matched before the reply, so a call flow can route on it; stored in the call's batch.
+      const facts = start
+        ? factsFromEvent(owner, start, callerRegion(start.from, start.caller), now)
+        : null;
+      const outcome = facts ? await matchSafely(services, facts, log) : null;
       const stmts = [
         ...eventStatements(owner, parsed.events, now),
+        ...(outcome ? matchStatements(outcome, "start", now) : []),
         readCallStatement(adapter.name, identity.carrierCallId),
       ];
       const results = await services.writer.write(stmts);
