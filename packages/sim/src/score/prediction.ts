@@ -1,0 +1,49 @@
+import { DEFAULT_MATCH_PARAMS, type MatchParams, scoreCall } from "@ringtrail/core/match";
+import type { CallTruth } from "../truth/calls";
+import type { Ledger } from "../truth/ledger";
+
+/** A matcher's answer for one call: sessions most probable first, and P(no session). */
+export interface Prediction {
+  ranked: { session: string; p: number }[];
+  none: number;
+}
+
+export type Predictions = ReadonlyMap<string, Prediction>;
+
+/** "The last session that held the dialled number", certain of itself. */
+export function baselinePredictions(calls: readonly CallTruth[]): Predictions {
+  return new Map(
+    calls.map((c) => [
+      c.sid,
+      c.baseline ? { ranked: [{ session: c.baseline, p: 1 }], none: 0 } : { ranked: [], none: 1 },
+    ]),
+  );
+}
+
+/**
+ * Core's scoreCall over the same candidates. `history: "truth"` links callers to the visitors
+ * of their earlier calls' true sessions (what an oracle knows); `"own"` to the visitors of this
+ * matcher's own earlier confident answers (P ≥ 0.5), as the server can.
+ */
+export function corePredictions(
+  calls: readonly CallTruth[],
+  ledger: Ledger,
+  params: MatchParams = DEFAULT_MATCH_PARAMS,
+  history: "truth" | "own" = "own",
+): Predictions {
+  const out = new Map<string, Prediction>();
+  const own = new Map<string, Set<string>>();
+  for (const call of [...calls].sort((a, b) => a.at - b.at)) {
+    const match =
+      history === "truth"
+        ? call.match
+        : { ...call.match, callerHistory: { visitorIds: [...(own.get(call.from) ?? [])] } };
+    const score = scoreCall(match, call.candidates, params);
+    const ranked = score.candidates.map((c) => ({ session: c.sessionId, p: c.probability }));
+    out.set(call.sid, { ranked, none: score.none });
+    const top = ranked[0];
+    const visitor = top && top.p >= 0.5 ? ledger.sessions.get(top.session)?.visitorId : null;
+    if (visitor) own.set(call.from, new Set([...(own.get(call.from) ?? []), visitor]));
+  }
+  return out;
+}

@@ -1,0 +1,42 @@
+import { trackingNumbers } from "../geo/numbers";
+import { playPlan } from "../run/engine";
+import type { Scenario } from "../scenario/schema";
+import { type Metrics, scoreMatcher } from "../score/metrics";
+import { oracleParams } from "../score/oracle";
+import { baselinePredictions, corePredictions } from "../score/prediction";
+import { regionWeights } from "../traffic/plan";
+import type { TrafficPlan } from "../traffic/types";
+import { ModelDni } from "./model-dni";
+
+export interface PointResult {
+  pool: number;
+  ours: Metrics;
+  baseline: Metrics;
+  oracle: Metrics;
+}
+
+/**
+ * One sweep point in process: the plan played against the model of the server's assignment
+ * with a pool of `pool` numbers, then scored by core's matcher with DEFAULT_MATCH_PARAMS
+ * ("ours"), the last-holder baseline and the truth-parameterised oracle over the same calls.
+ */
+export async function runPoint(
+  scenario: Scenario,
+  plan: TrafficPlan,
+  pool: number,
+): Promise<PointResult> {
+  const numbers = trackingNumbers(pool, regionWeights(scenario), scenario.pool.local_share);
+  const dni = new ModelDni(numbers, scenario.pool.hold_s * 1000);
+  const run = await playPlan(scenario, plan, dni, { windowMs: 0, concurrency: 1 });
+  const { calls, ledger } = run;
+  return {
+    pool,
+    ours: scoreMatcher(calls, corePredictions(calls, ledger), ledger),
+    baseline: scoreMatcher(calls, baselinePredictions(calls), ledger),
+    oracle: scoreMatcher(
+      calls,
+      corePredictions(calls, ledger, oracleParams(calls), "truth"),
+      ledger,
+    ),
+  };
+}

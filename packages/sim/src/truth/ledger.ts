@@ -1,0 +1,105 @@
+import type { Channel, DeviceType } from "@ringtrail/core";
+import type { Candidate } from "@ringtrail/core/match";
+
+/** What the simulator knows about a session the server created. */
+export interface SessionTruth {
+  id: string;
+  visitorId: string | null;
+  /** Index of the planned visitor. */
+  visitor: number;
+  channel: Channel;
+  /** Where its IP geolocates: what the server records. */
+  region: string;
+  device: DeviceType;
+  lastSeen: number;
+  /** `tel:` clicks: number -> click times. */
+  telClicks: Map<string, number[]>;
+}
+
+interface Hold {
+  session: SessionTruth;
+  start: number;
+}
+
+const LOOKBACK_MS = 72 * 3_600_000;
+
+/**
+ * The simulator's own record of which session was shown which number when, kept from the
+ * server's answers: the ground truth the baseline and the oracle read, and the source of
+ * every call's candidate sessions.
+ */
+export class Ledger {
+  readonly sessions = new Map<string, SessionTruth>();
+  private readonly holds = new Map<string, Hold[]>();
+
+  constructor(private readonly holdMs: number) {}
+
+  /** A page view answered with `session` and `number` (null: no number shown). */
+  view(
+    at: number,
+    session: Omit<SessionTruth, "lastSeen" | "telClicks">,
+    number: string | null,
+  ): SessionTruth {
+    let s = this.sessions.get(session.id);
+    if (!s) {
+      s = { ...session, lastSeen: at, telClicks: new Map() };
+      this.sessions.set(s.id, s);
+    }
+    s.lastSeen = Math.max(s.lastSeen, at);
+    if (number !== null) {
+      const list = this.holds.get(number) ?? [];
+      const last = list.at(-1);
+      if (last?.session !== s) list.push({ session: s, start: at });
+      this.holds.set(number, list);
+    }
+    return s;
+  }
+
+  beat(sessionId: string, at: number, telClick: { number: string; at: number } | null): void {
+    const s = this.sessions.get(sessionId);
+    if (!s) return;
+    s.lastSeen = Math.max(s.lastSeen, at);
+    if (telClick) {
+      const list = s.telClicks.get(telClick.number) ?? [];
+      list.push(telClick.at);
+      s.telClicks.set(telClick.number, list);
+    }
+  }
+
+  /** The most recent session shown `number` at or before `at`: the naive baseline's answer. */
+  lastHolder(number: string, at: number): SessionTruth | null {
+    const list = this.holds.get(number) ?? [];
+    for (let i = list.length - 1; i >= 0; i--)
+      if ((list[i] as Hold).start <= at) return (list[i] as Hold).session;
+    return null;
+  }
+
+  /** Sessions shown `number` before `at` and seen within the lookback, as core's candidates. */
+  candidates(number: string, at: number): Candidate[] {
+    const out: Candidate[] = [];
+    const list = this.holds.get(number) ?? [];
+    for (let i = list.length - 1; i >= 0; i--) {
+      const { session: s, start } = list[i] as Hold;
+      if (start > at) continue;
+      if (start < at - 2 * LOOKBACK_MS) break;
+      if (s.lastSeen < at - LOOKBACK_MS) continue;
+      if (out.some((c) => c.sessionId === s.id)) continue;
+      const lastSeenAt = Math.min(s.lastSeen, at);
+      out.push({
+        sessionId: s.id,
+        visitorId: s.visitorId,
+        leaseStart: start,
+        leaseEnd: lastSeenAt + this.holdMs,
+        lastSeenAt,
+        telClicks: [...(s.telClicks.get(number) ?? [])],
+        region: s.region,
+        country: "US",
+        lat: null,
+        lon: null,
+        device: s.device,
+        shared: false,
+      });
+    }
+    return out;
+  }
+}
