@@ -1,0 +1,241 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  beat,
+  callId,
+  hangUp,
+  pageView,
+  ring,
+  type TrackedTenant,
+  trackedTenant,
+} from "../../attribution/test-fixtures";
+import { createJobWorker } from "../../jobs/index";
+import { call, createTestEnv, type TestEnv } from "../../testing/app";
+import { IP } from "../../testing/fixtures";
+import { describeSecurity } from "../../testing/security";
+import type { CallBody } from "../calls/schemas";
+import { parseCsv } from "../numbers/csv";
+import type { Report } from "./schemas";
+
+const MINUTE = 60_000;
+
+let env: TestEnv;
+let t: TrackedTenant;
+/** P(attributed) of the paid call; the other call has no candidate. */
+let paid: number;
+let from: string;
+let to: string;
+
+beforeAll(async () => {
+  env = await createTestEnv({ geo: true });
+  t = await trackedTenant(env, { size: 2 });
+  from = new Date(env.clock.now()).toISOString();
+  const v = await pageView(env, t, {
+    ip: IP.NY,
+    url: "https://example.com/pricing?utm_source=google&utm_medium=cpc&utm_campaign=Brand,%20%22Exact%22",
+  });
+  env.clock.advance(MINUTE);
+  await beat(env, v.session, v.number);
+  const sid = await ring(env, t, v.number);
+  const other = t.numbers.find((n) => n !== v.number)!;
+  await ring(env, t, other);
+  const res = await call(env, "GET", `/v1/calls/${await callId(env, sid)}`, { key: t.read });
+  paid = 1 - (res.body as CallBody).unattributed!;
+  env.clock.advance(MINUTE);
+  to = new Date(env.clock.now()).toISOString();
+});
+afterAll(() => env.close());
+
+const report = (key: string, query: string, headers: Record<string, string> = {}) =>
+  call(env, "GET", `/v1/attribution${query}`, { key, headers });
+
+describe("GET /v1/attribution", () => {
+  it("sums credit per group in JSON", async () => {
+    const res = await report(t.read, `?from=${from}&to=${to}&model=last&group_by=channel`);
+    expect(res.status).toBe(200);
+    const body = res.body as Report;
+    expect(body).toEqual({
+      model: "last",
+      group_by: "channel",
+      from: new Date(from).toISOString(),
+      to: new Date(to).toISOString(),
+      rows: [{ key: "paid_search", calls: expect.any(Number) }],
+      unattributed: expect.any(Number),
+      total_calls: 2,
+    });
+    expect(body.rows[0]!.calls).toBeCloseTo(paid, 12);
+    expect(body.unattributed).toBeCloseTo(2 - paid, 12);
+  });
+
+  it("accepts every model and group", async () => {
+    for (const model of ["first", "linear", "time_decay", "position", "markov", "shapley"]) {
+      for (const group of ["source", "campaign", "landing_page"]) {
+        const res = await report(t.read, `?from=${from}&to=${to}&model=${model}&group_by=${group}`);
+        expect(res.status, `${model} ${group}`).toBe(200);
+        expect(res.body.rows).toHaveLength(1);
+        expect(res.body.rows[0].calls).toBeCloseTo(paid, 12);
+      }
+    }
+    const pages = await report(t.read, `?from=${from}&to=${to}&group_by=landing_page`);
+    expect(pages.body.rows[0].key).toBe("/pricing");
+  });
+
+  it("answers CSV with Accept: text/csv, quoting per RFC 4180", async () => {
+    const res = await report(t.read, `?from=${from}&to=${to}&group_by=campaign`, {
+      accept: "text/csv",
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    const text = String(res.body);
+    expect(text).toContain('"Brand, ""Exact"""');
+    const rows = parseCsv(text).map((r) => r.cells);
+    expect(rows[0]).toEqual(["campaign", "calls"]);
+    expect(rows).toHaveLength(2);
+    expect(rows[1]![0]).toBe('Brand, "Exact"');
+    expect(Number(rows[1]![1])).toBeCloseTo(paid, 12);
+  });
+
+  it("counts nothing outside the range or of another tenant", async () => {
+    const before = await report(t.read, `?from=2020-01-01T00:00:00Z&to=${from}`);
+    expect(before.body).toMatchObject({ rows: [], unattributed: 0, total_calls: 0 });
+    const other = await trackedTenant(env);
+    const theirs = await report(other.read, `?from=${from}&to=${to}`);
+    expect(theirs.body).toMatchObject({ rows: [], total_calls: 0 });
+  });
+
+  it("rejects an unknown model, group or time with 400", async () => {
+    for (const q of [
+      "?model=best",
+      "?group_by=city",
+      "?from=yesterday",
+      `?from=${to}&to=${from}`,
+    ]) {
+      const res = await report(t.read, q);
+      expect(res.status, q).toBe(400);
+      expect(res.body.error.code).toBe("validation_failed");
+    }
+  });
+});
+
+describe("test numbers", () => {
+  it("label a test caller's calls and leave them out of reports and default listings", async () => {
+    const tester = "+13125550188";
+    const put = await call(env, "PUT", "/v1/test-numbers", {
+      key: t.admin,
+      body: { numbers: [tester] },
+    });
+    expect(put).toMatchObject({
+      status: 200,
+      body: { data: [{ number: tester, created_at: expect.any(String) }] },
+    });
+    const sid = await ring(env, t, t.numbers[0]!, { From: tester, Caller: tester });
+    env.clock.advance(MINUTE);
+    const end = new Date(env.clock.now()).toISOString();
+    const id = await callId(env, sid);
+
+    const listed = await call(env, "GET", "/v1/calls", { key: t.read });
+    expect(listed.body.data.map((c: CallBody) => c.id)).not.toContain(id);
+    const all = await call(env, "GET", "/v1/calls?include_test=1", { key: t.read });
+    const test = all.body.data.find((c: CallBody) => c.id === id);
+    expect(test).toMatchObject({ test: true, from: tester });
+    expect(test.matches.length).toBeGreaterThan(0);
+    const res = await report(t.read, `?from=${from}&to=${end}`);
+    expect(res.body.total_calls).toBe(2);
+
+    // Taking the number off the list relabels its calls.
+    await call(env, "PUT", "/v1/test-numbers", { key: t.admin, body: { numbers: [] } });
+    const after = await report(t.read, `?from=${from}&to=${end}`);
+    expect(after.body.total_calls).toBe(3);
+    expect((await call(env, "GET", "/v1/test-numbers", { key: t.read })).body).toEqual({
+      data: [],
+    });
+  });
+
+  it("rejects a number that is not E.164 with 400 and changes nothing", async () => {
+    const res = await call(env, "PUT", "/v1/test-numbers", {
+      key: t.admin,
+      body: { numbers: ["+1312555018", "555-0188"] },
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe("validation_failed");
+    expect((await call(env, "GET", "/v1/test-numbers", { key: t.read })).body.data).toEqual([]);
+  });
+});
+
+describe("re-estimation", () => {
+  it("queues EM after 50 ended calls; the job stores the account's parameters", async () => {
+    const em = await trackedTenant(env);
+    const v = await pageView(env, em, { ip: IP.NY });
+    for (let i = 0; i < 50; i++) {
+      env.clock.advance(MINUTE);
+      const sid = await ring(env, em, v.number);
+      await hangUp(env, em, sid, v.number);
+    }
+    const queued = await env.database.client.execute({
+      sql: "SELECT kind, key, status FROM jobs WHERE kind = 'estimate_match' AND payload LIKE ?",
+      args: [`%${em.account}%`],
+    });
+    expect(queued.rows.map((r) => ({ ...r }))).toEqual([
+      { kind: "estimate_match", key: `estimate_match:${em.account}:50`, status: "queued" },
+    ]);
+    const worker = createJobWorker(env.services);
+    expect(await worker.runOnce()).toBe(1);
+    await worker.stop();
+    const done = await env.database.client.execute({
+      sql: "SELECT status, last_error FROM jobs WHERE key = ?",
+      args: [`estimate_match:${em.account}:50`],
+    });
+    expect({ ...done.rows[0] }).toEqual({ status: "done", last_error: null });
+    const row = await env.database.client.execute({
+      sql: "SELECT params, calls_used, ended_calls FROM match_params WHERE account_id = ?",
+      args: [em.account],
+    });
+    expect(row.rows[0]).toMatchObject({ calls_used: 50, ended_calls: 50 });
+    const params = JSON.parse(String(row.rows[0]!.params));
+    expect(Object.keys(params.features).sort()).toEqual(
+      ["delay", "device", "geo", "history", "live", "tel_click"].sort(),
+    );
+    // Later calls are matched with the estimate, and explain says so.
+    env.clock.advance(MINUTE);
+    const sid = await ring(env, em, v.number);
+    const explain = await call(env, "GET", `/v1/calls/${await callId(env, sid)}/explain`, {
+      key: em.read,
+    });
+    expect(explain.body.params).toMatchObject({
+      source: "estimated",
+      calls_used: 50,
+      current: true,
+    });
+  });
+
+  it("runs on demand for an admin key", async () => {
+    const res = await call(env, "POST", "/v1/attribution/reestimate", { key: t.admin });
+    expect(res).toMatchObject({
+      status: 200,
+      body: { calls_used: 2, converged: expect.any(Boolean), iterations: expect.any(Number) },
+    });
+  });
+});
+
+describeSecurity("GET /v1/attribution", () => env, {
+  scope: "read",
+  setup: async () => ({ method: "GET", path: "/v1/attribution" }),
+});
+
+describeSecurity("POST /v1/attribution/reestimate", () => env, {
+  scope: "admin",
+  setup: async () => ({ method: "POST", path: "/v1/attribution/reestimate" }),
+});
+
+describeSecurity("GET /v1/test-numbers", () => env, {
+  scope: "read",
+  setup: async () => ({ method: "GET", path: "/v1/test-numbers" }),
+});
+
+describeSecurity("PUT /v1/test-numbers", () => env, {
+  scope: "admin",
+  setup: async () => ({
+    method: "PUT",
+    path: "/v1/test-numbers",
+    body: { numbers: ["+13125550199"] },
+  }),
+});
