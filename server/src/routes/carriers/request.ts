@@ -57,3 +57,15 @@ export function publicUrl(requestUrl: string, publicBaseUrl: string | null): str
 export function isJsonBody(req: SignedRequest): boolean {
   return /^application\/(?:[\w.+-]+\+)?json\b/i.test(req.contentType.trim());
 }
+
+/**
+ * A carrier webhook as both endpoints start it: the carrier's adapter, the signed request,
+ * and who it claims to be about (read before the signature is checked, to find the secret).
+ */
+export async function readWebhook(c: Context<AppEnv>) {
+  const adapter = carrierAdapter(c.req.param("carrier") ?? "");
+  const req = await signedRequest(c);
+  const identity = adapter.identify(req);
+  if (!identity) throw new ApiError("bad_request", "Not a call webhook: no call id");
+  return { adapter, req, identity, client: c.get("services").database.reads };
+}

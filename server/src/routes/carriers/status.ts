@@ -7,7 +7,7 @@ import { maskPhone } from "../../log";
 import { eventStatements } from "./call-writes";
 import { matchSafely } from "./match-call";
 import { EMPTY_TWIML, statusDecision } from "./replies";
-import { carrierAdapter, isJsonBody, signedRequest, webhookBodyLimit } from "./request";
+import { isJsonBody, readWebhook, webhookBodyLimit } from "./request";
 import { tenantByCall, tenantByNumber, verifyFor } from "./tenant";
 import { parseFailure, WebhookParams, webhookResponses } from "./webhook-docs";
 
@@ -25,11 +25,8 @@ const route = createRoute({
 
 export function registerStatusWebhook(app: App, services: Services) {
   app.openapi(route, async (c) => {
-    const adapter = carrierAdapter(c.req.valid("param").carrier);
-    const req = await signedRequest(c);
-    const identity = adapter.identify(req);
-    if (!identity) throw new ApiError("bad_request", "Not a call webhook: no call id");
-    const { reads: client } = services.database;
+    c.req.valid("param");
+    const { adapter, req, identity, client } = await readWebhook(c);
     // Recording callbacks carry no `To`: the call we stored names the account. A Call
     // Control event may come before we stored its call; its `to` names the account then.
     const owner =

@@ -7,7 +7,7 @@ import { baseUrl } from "../base-url";
 import { callerRegion, eventStatements, readCallStatement } from "./call-writes";
 import { matchSafely } from "./match-call";
 import { voiceDecision } from "./replies";
-import { carrierAdapter, isJsonBody, signedRequest, webhookBodyLimit } from "./request";
+import { isJsonBody, readWebhook, webhookBodyLimit } from "./request";
 import { tenantByNumber, verifiedUnknownNumberTenant, verifyFor } from "./tenant";
 import { parseFailure, WebhookParams, webhookResponses } from "./webhook-docs";
 
@@ -27,11 +27,8 @@ const route = createRoute({
 
 export function registerVoiceWebhook(app: App, services: Services) {
   app.openapi(route, async (c) => {
-    const adapter = carrierAdapter(c.req.valid("param").carrier);
-    const req = await signedRequest(c);
-    const identity = adapter.identify(req);
-    if (!identity) throw new ApiError("bad_request", "Not a call webhook: no call id");
-    const { reads: client } = services.database;
+    c.req.valid("param");
+    const { adapter, req, identity, client } = await readWebhook(c);
     const to = identity.to ?? null;
     let owner = to ? await tenantByNumber(client, adapter.name, to) : null;
     if (owner) await verifyFor(services, adapter, req, owner);
