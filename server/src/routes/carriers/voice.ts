@@ -1,7 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
 import { factsFromEvent, matchStatements } from "../../attribution/index";
 import type { App, Services } from "../../context";
-import { ApiError } from "../../errors";
 import { maskPhone } from "../../log";
 import { baseUrl } from "../base-url";
 import { callerRegion, eventStatements, readCallStatement } from "./call-writes";
