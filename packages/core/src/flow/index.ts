@@ -1,0 +1,13 @@
+export {
+  type Agent,
+  type OnDutyAgent,
+  type OnDutyResult,
+  onDuty,
+  type Shift,
+  shiftError,
+} from "./on-duty";
+export { MAX_STEPS, runFlow } from "./run";
+export { type ClockData, clockData, type ScheduleData, scheduleData } from "./schedule-data";
+export type * from "./types";
+export { CHANNEL_TYPES, SOURCE_KEYS } from "./types";
+export { neededSources, type ValidateFlowOptions, validateFlow } from "./validate";
