@@ -1,0 +1,63 @@
+export {
+  type AdPlatform,
+  type AudienceMember,
+  type HashedMember,
+  hashAudienceMember,
+  normalizeEmail,
+  normalizePhone,
+  sha256Hex,
+} from "./audience";
+export {
+  type Evaluation,
+  evaluate,
+  formatEvaluation,
+  type SubjectMetrics,
+  splitByIndex,
+} from "./evaluate";
+export {
+  chooseMedium,
+  type InteractionChannel,
+  type Medium,
+  type MediumAttempt,
+  type MediumChoice,
+  type MediumInput,
+  type MediumRule,
+  type Urgency,
+} from "./medium";
+export {
+  MODELS,
+  type ModelContext,
+  type ModelId,
+  type ModelInput,
+  type ModelSpec,
+  modelsFor,
+} from "./registry";
+export {
+  type CurrentSentiment,
+  type PastSentiment,
+  type SentimentScore,
+  scoreSentiment,
+  type TotalSentiment,
+  totalSentiment,
+} from "./sentiment";
+export { type CallFacts, SPAM_THRESHOLD, type SpamScore, type SpamSignal, scoreSpam } from "./spam";
+export {
+  type Classification,
+  classify,
+  type LabelledExample,
+  type SubjectModel,
+  type TrainOptions,
+  trainSubjects,
+} from "./subjects";
+export { STARTER_EXAMPLES, STARTER_SUBJECTS, type StarterSubject } from "./subjects.data";
+export {
+  type AttributeValue,
+  affectedCustomers,
+  type EventArea,
+  type MatchReason,
+  type TargetCustomer,
+  type TargetEvent,
+  type TargetMatch,
+  type TargetOptions,
+} from "./targeting";
+export { type TokenizeOptions, tokenize } from "./tokenize";
