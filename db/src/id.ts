@@ -31,7 +31,10 @@ export type IdPrefix =
   | "evt"
   | "call"
   | "job"
-  | "req";
+  | "req"
+  | "flow"
+  | "agt"
+  | "shf";
 
 /**
  * A prefixed id that tells what it is and sorts by creation time (like a ULID):

@@ -2,6 +2,8 @@ import type { InStatement } from "@libsql/client";
 import { parsePhone, phoneRegion } from "@ringtrail/core/phone";
 import { type Database, newId } from "@ringtrail/db";
 import { accountStatements } from "../auth/accounts";
+import { sampleFlowDocument } from "../routes/call-flows/sample-flow";
+import { versionRow } from "../routes/call-flows/store";
 
 /** Public keys are not secrets (they sit in every page); a fixed one keeps README's curl copy-pasteable. */
 export const DEMO_SITE_KEY = "pk_demo0000000000000000000000";
@@ -42,6 +44,7 @@ export interface DemoSeed {
  * Seeds the demo advertiser once: an account and admin key, a site with two targets (the
  * main line and a support line), a paid-search pool, a catch-all website pool with local
  * numbers across the US, and a source pool that gives the support line one number.
+ * Also the sample call flow with its on-duty agent (see callFlowStatements).
  * Returns null when the demo is already there.
  */
 export async function seedDemo(
@@ -91,6 +94,7 @@ export async function seedDemo(
     ...PAID_SEARCH_NUMBERS.map((n) => number(account, paid, n, now)),
     ...WEBSITE_NUMBERS.map((n) => number(account, website, n, now)),
     number(account, support, "+18885550130", now),
+    ...callFlowStatements(account, now),
   ];
   try {
     await client.batch(stmts, "write");
@@ -100,6 +104,65 @@ export async function seedDemo(
     throw err;
   }
   return { account, key, site, publicKey: DEMO_SITE_KEY };
+}
+
+/** The demo's on-duty specialist: weekdays 09:00–17:00 in New York. */
+const DEMO_AGENT_LINE = "+12125550142";
+const DEMO_VIP_DESK = "+12125550101";
+
+/**
+ * The sample call flow (business hours, the `vip` table, on-duty fallback), active at
+ * version 1, with one agent and her weekday shift. Part of the seed's one batch.
+ */
+function callFlowStatements(account: string, now: number): InStatement[] {
+  const flow = newId("flow", now);
+  const agent = newId("agt", now);
+  const document = sampleFlowDocument({
+    vipDesk: DEMO_VIP_DESK,
+    fallback: DEMO_MAIN_LINE,
+    mailbox: "voicemail@demo.example",
+  });
+  const version = versionRow(flow, 1, document, now);
+  return [
+    {
+      sql: "INSERT INTO call_flows (id, account_id, name, active_version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
+      args: [flow, account, "Main line", version.valid ? 1 : null, now, now],
+    },
+    {
+      sql: "INSERT INTO call_flow_versions (flow_id, version, document, valid, errors, created_at) VALUES (?, 1, ?, ?, ?, ?)",
+      args: [
+        flow,
+        JSON.stringify(document),
+        version.valid ? 1 : 0,
+        JSON.stringify(version.errors),
+        now,
+      ],
+    },
+    {
+      sql: "INSERT INTO agents (id, account_id, name, contacts, channel_types, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+      args: [
+        agent,
+        account,
+        "Dana (support)",
+        JSON.stringify({ voice: DEMO_AGENT_LINE }),
+        '["voice"]',
+        now,
+      ],
+    },
+    {
+      sql: "INSERT INTO shifts (id, account_id, agent_id, rrule, time_zone, duration_min, channel_types, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+      args: [
+        newId("shf", now),
+        account,
+        agent,
+        "DTSTART:20260302T090000\nRRULE:FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR",
+        "America/New_York",
+        480,
+        '["voice"]',
+        now,
+      ],
+    },
+  ];
 }
 
 function pool(

@@ -1,5 +1,7 @@
 import type { App, Services } from "../context";
+import { registerAgents } from "./agents/index";
 import { registerAttribution } from "./attribution/index";
+import { registerCallFlows } from "./call-flows/index";
 import { registerCalls } from "./calls/index";
 import { registerCarriers } from "./carriers/index";
 import { registerDemo } from "./demo/page";
@@ -24,6 +26,8 @@ export function registerRoutes(app: App, services: Services): void {
   registerCalls(app, services);
   registerAttribution(app, services);
   registerTestNumbers(app, services);
+  registerCallFlows(app, services);
+  registerAgents(app, services);
   registerDocs(app);
   registerDemo(app);
 }

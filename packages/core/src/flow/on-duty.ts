@@ -1,4 +1,8 @@
-import { rrulestr } from "rrule";
+import rrule from "rrule";
+
+// rrule ships CommonJS (UMD) without an exports map: Node's ESM loader sees only its default
+// export, so named imports fail outside bundlers. The default import works everywhere.
+const { rrulestr } = rrule;
 import type { ChannelType } from "./types";
 import { fromWall, isTimeZone, toWall } from "./tz";
 

@@ -1,0 +1,93 @@
+import { type ValidateFlowResult, validateFlow } from "@ringtrail/core/flow";
+import { type CallFlow, type CallFlowVersion, callFlows, callFlowVersions } from "@ringtrail/db";
+import { and, desc, eq } from "drizzle-orm";
+import type { Context } from "hono";
+import type { Services } from "../../context";
+import { ApiError } from "../../errors";
+import { iso } from "../iso";
+import type { FlowBody } from "./schemas";
+
+/**
+ * Origins `http` sources may call. Empty: until an account-level allow-list exists, every
+ * `http` source is refused on save ("not on the allow-list"), so no template can make the
+ * server fetch a URL. Deliberately not read from the environment.
+ */
+export const HTTP_ALLOW_LIST: readonly string[] = [];
+
+export function validate(document: unknown): ValidateFlowResult {
+  return validateFlow(document, { httpAllowList: HTTP_ALLOW_LIST });
+}
+
+export function versionRow(flowId: string, version: number, document: unknown, now: number) {
+  const result = validate(document);
+  return {
+    flowId,
+    version,
+    document,
+    valid: result.ok,
+    errors: result.ok ? [] : result.errors,
+    createdAt: now,
+  } satisfies CallFlowVersion;
+}
+
+/** The account's flow, or 404 as if another tenant's did not exist. */
+export async function findFlow(services: Services, accountId: string, id: string) {
+  const [row] = await services.database.db
+    .select()
+    .from(callFlows)
+    .where(and(eq(callFlows.id, id), eq(callFlows.accountId, accountId)));
+  if (!row) throw new ApiError("not_found", "No such call flow");
+  return row;
+}
+
+export async function findVersion(services: Services, flowId: string, version?: number) {
+  const [row] = await services.database.db
+    .select()
+    .from(callFlowVersions)
+    .where(
+      version === undefined
+        ? eq(callFlowVersions.flowId, flowId)
+        : and(eq(callFlowVersions.flowId, flowId), eq(callFlowVersions.version, version)),
+    )
+    .orderBy(desc(callFlowVersions.version))
+    .limit(1);
+  if (!row) throw new ApiError("not_found", `No version ${version ?? ""} of this call flow`);
+  return row;
+}
+
+export async function loadFlow(services: Services, accountId: string, id: string) {
+  const flow = await findFlow(services, accountId, id);
+  return renderFlow(flow, await findVersion(services, flow.id));
+}
+
+export function renderFlow(flow: CallFlow, latest: CallFlowVersion): FlowBody {
+  return {
+    id: flow.id,
+    name: flow.name,
+    active_version: flow.activeVersion,
+    latest: {
+      version: latest.version,
+      valid: latest.valid,
+      errors: latest.errors,
+      document: latest.document as Record<string, unknown>,
+      created_at: iso(latest.createdAt)!,
+    },
+    created_at: iso(flow.createdAt)!,
+    updated_at: iso(flow.updatedAt)!,
+  };
+}
+
+/**
+ * The 409 body for a version that does not validate. `flow_invalid` is rendered here rather
+ * than thrown as an ApiError: the shared error-code enum does not have it yet.
+ */
+export function flowInvalid(c: Context, version: CallFlowVersion) {
+  return {
+    error: {
+      code: "flow_invalid",
+      message: `Version ${version.version} does not validate (${version.errors.length} error${version.errors.length === 1 ? "" : "s"})`,
+      request_id: c.get("requestId") as string | undefined,
+      details: version.errors,
+    },
+  };
+}
