@@ -1,10 +1,11 @@
 import rrule from "rrule";
 
+import type { ChannelType } from "./types";
+import { fromWall, isTimeZone, toWall } from "./tz";
+
 // rrule ships CommonJS (UMD) without an exports map: Node's ESM loader sees only its default
 // export, so named imports fail outside bundlers. The default import works everywhere.
 const { rrulestr } = rrule;
-import type { ChannelType } from "./types";
-import { fromWall, isTimeZone, toWall } from "./tz";
 
 export interface Agent {
   id: string;
