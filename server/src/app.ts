@@ -1,7 +1,6 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { Database } from "@ringtrail/db";
 import { GroupCommit } from "@ringtrail/db";
-import { bodyLimit } from "hono/body-limit";
 import { BeatService } from "./assign/beat-service";
 import { PoolStateCache } from "./assign/pool-state";
 import { SessionCache } from "./assign/session-cache";
@@ -15,6 +14,7 @@ import { ApiError, renderError } from "./errors";
 import { type GeoLookup, noGeo } from "./geo/reader";
 import { createLogger, type Logger } from "./log";
 import { apiKeyAuth } from "./middleware/api-key";
+import { bodySizeLimit } from "./middleware/body-limit";
 import { requestContext } from "./middleware/request-context";
 import { registerRoutes } from "./routes";
 import { issuesOf } from "./routes/visits/body";
@@ -81,15 +81,8 @@ export function createApp(deps: AppDeps): RingtrailApp {
   if (deps.simClock) app.use("*", simClockMiddleware(deps.simClock));
   app.use("*", requestContext(services));
   // A backstop for every route; the SDK and carrier routes enforce tighter limits of their own.
-  app.use(
-    "/v1/*",
-    bodyLimit({
-      maxSize: 4 * 1024 * 1024,
-      onError: () => {
-        throw new ApiError("payload_too_large", "Body larger than 4 MiB");
-      },
-    }),
-  );
+  app.use("/v1/*", bodySizeLimit(4 * 1024 * 1024));
+
   app.onError(renderError);
   app.notFound((c) =>
     c.json(
