@@ -46,5 +46,7 @@ it("refuses a declared length over the limit, and a chunked body once it passes 
     duplex: "half",
   } as RequestInit);
   expect(chunked.status).toBe(413);
-  expect(((await chunked.json()) as { error: { code: string } }).error.code).toBe("payload_too_large");
+  expect(((await chunked.json()) as { error: { code: string } }).error.code).toBe(
+    "payload_too_large",
+  );
 });
