@@ -14,6 +14,7 @@ export const ERROR_CODES = {
   unknown_site: 404,
   unknown_session: 404,
   conflict: 409,
+  flow_invalid: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   internal_error: 500,

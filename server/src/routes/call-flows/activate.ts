@@ -29,7 +29,7 @@ export function registerActivateFlow(app: App, services: Services) {
     const { accountId } = c.get("auth");
     const flow = await findFlow(services, accountId, c.req.valid("param").id);
     const version = await findVersion(services, flow.id, c.req.valid("json").version);
-    if (!version.valid) return c.json(flowInvalid(c, version), 409);
+    if (!version.valid) throw flowInvalid(version);
     await services.database.db
       .update(callFlows)
       .set({ activeVersion: version.version, updatedAt: services.now() })

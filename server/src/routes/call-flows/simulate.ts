@@ -44,7 +44,7 @@ export function registerSimulateFlow(app: App, services: Services) {
       body.version ?? flow.activeVersion ?? undefined,
     );
     const result = validate(version.document);
-    if (!result.ok) return c.json(flowInvalid(c, version), 409);
+    if (!result.ok) throw flowInvalid(version);
     const needed = neededSources(result.flow);
     const data = await simulationData(services, accountId, result.flow, needed, body);
     const { decision, trace } = runFlow(result.flow, data, {

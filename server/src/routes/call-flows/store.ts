@@ -77,17 +77,12 @@ export function renderFlow(flow: CallFlow, latest: CallFlowVersion): FlowBody {
   };
 }
 
-/**
- * The 409 body for a version that does not validate. `flow_invalid` is rendered here rather
- * than thrown as an ApiError: the shared error-code enum does not have it yet.
- */
-export function flowInvalid(c: Context, version: CallFlowVersion) {
-  return {
-    error: {
-      code: "flow_invalid",
-      message: `Version ${version.version} does not validate (${version.errors.length} error${version.errors.length === 1 ? "" : "s"})`,
-      request_id: c.get("requestId") as string | undefined,
-      details: version.errors,
-    },
-  };
+/** The error for a version that does not validate: 409 `flow_invalid` with its errors. */
+export function flowInvalid(version: CallFlowVersion): ApiError {
+  const n = version.errors.length;
+  return new ApiError(
+    "flow_invalid",
+    `Version ${version.version} does not validate (${n} error${n === 1 ? "" : "s"})`,
+    version.errors,
+  );
 }
