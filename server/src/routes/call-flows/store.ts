@@ -1,7 +1,6 @@
 import { type ValidateFlowResult, validateFlow } from "@ringtrail/core/flow";
 import { type CallFlow, type CallFlowVersion, callFlows, callFlowVersions } from "@ringtrail/db";
 import { and, desc, eq } from "drizzle-orm";
-import type { Context } from "hono";
 import type { Services } from "../../context";
 import { ApiError } from "../../errors";
 import { iso } from "../iso";
