@@ -27,6 +27,15 @@ export type Compiled =
 
 /** Parses and type-checks a condition; it must be able to yield a bool. */
 export function compileCondition(env: Environment, expression: string): Compiled {
+  // JavaScript regular expressions backtrack: a pattern written by a template author and run
+  // over caller-supplied text could stall the worker that routes every call.
+  if (/\bmatches\s*\(/.test(expression)) {
+    return {
+      ok: false,
+      message:
+        "matches() is not allowed (a regular expression can stall routing): use startsWith, endsWith or contains",
+    };
+  }
   try {
     const program = env.parse(expression);
     const checked = program.check();

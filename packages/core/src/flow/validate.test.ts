@@ -21,6 +21,19 @@ describe("validateFlow", () => {
     expect(flow.sources.vip_list).toEqual({ type: "table", name: "vip", key: "caller_number" });
   });
 
+  it("refuses matches(): a regular expression over caller data could stall routing", () => {
+    const doc = withSteps({
+      a: { when: "geo.region.matches('^US-(CA|NY)$')", hangup: {} },
+    });
+    expect(errorsOf(doc)).toEqual([
+      {
+        path: "steps.a.when",
+        message:
+          "matches() is not allowed (a regular expression can stall routing): use startsWith, endsWith or contains",
+      },
+    ]);
+  });
+
   it("refuses a document that is not an object", () => {
     expect(errorsOf([])).toEqual([{ path: "$", message: "must be an object" }]);
   });
