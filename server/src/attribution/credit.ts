@@ -1,4 +1,3 @@
-import type { Channel } from "@ringtrail/core";
 import {
   creditCall,
   DEFAULT_LOOKBACK_MS,
@@ -7,6 +6,7 @@ import {
   type Touch,
 } from "@ringtrail/core/models";
 import type { Queryable } from "@ringtrail/db";
+import { touchFromRow } from "./touch-row";
 import type { TrainedPair } from "./trained-cache";
 
 /** One stored credit row: a touch of a matched candidate's journey under one model. */
@@ -57,14 +57,7 @@ export async function loadJourneys(
           sql: JOURNEY_SQL,
           args: [m.visitorId, accountId, at - DEFAULT_LOOKBACK_MS, at],
         });
-        touches = rows.map((row) => ({
-          sessionId: String(row.id),
-          at: Number(row.started_at),
-          channel: String(row.channel) as Channel,
-          source: row.source === null ? null : String(row.source),
-          campaign: row.campaign === null ? null : String(row.campaign),
-          landingPath: row.landing_path === null ? null : String(row.landing_path),
-        }));
+        touches = rows.map(touchFromRow);
         byVisitor.set(m.visitorId, touches);
       }
       // The candidate's own session is in the journey even if it began just before the lookback.

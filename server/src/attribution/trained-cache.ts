@@ -1,4 +1,3 @@
-import type { Channel } from "@ringtrail/core";
 import {
   DEFAULT_LOOKBACK_MS,
   type MarkovModel,
@@ -9,6 +8,7 @@ import {
 } from "@ringtrail/core/models";
 import type { Queryable } from "@ringtrail/db";
 import { LINK_PROBABILITY } from "./candidates";
+import { touchFromRow } from "./touch-row";
 
 export interface TrainedPair {
   markov: MarkovModel;
@@ -142,14 +142,7 @@ export class TrainedModelCache {
     const byVisitor = new Map<string, Touch[]>();
     for (const row of rows) {
       const key = row.visitor_id === null ? `session:${row.id}` : String(row.visitor_id);
-      const touch: Touch = {
-        sessionId: String(row.id),
-        at: Number(row.started_at),
-        channel: String(row.channel) as Channel,
-        source: row.source === null ? null : String(row.source),
-        campaign: row.campaign === null ? null : String(row.campaign),
-        landingPath: row.landing_path === null ? null : String(row.landing_path),
-      };
+      const touch = touchFromRow(row);
       const list = byVisitor.get(key);
       if (list) list.push(touch);
       else byVisitor.set(key, [touch]);

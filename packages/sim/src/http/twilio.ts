@@ -47,16 +47,8 @@ export async function placeCall(
   account: TwilioAccount,
   call: CallRequest,
 ): Promise<void> {
-  const params: Record<string, string> = {
-    AccountSid: account.accountSid,
-    CallSid: call.sid,
-    From: call.from,
-    To: call.to,
-    CallStatus: "ringing",
-    Direction: "inbound",
-    FromCountry: "US",
-    ApiVersion: "2010-04-01",
-  };
+  const params = callParams(account, call, "ringing");
+  params.FromCountry = "US";
   if (call.lineType) {
     params.AddOns = JSON.stringify({
       status: "successful",
@@ -77,15 +69,24 @@ export async function endCall(
   account: TwilioAccount,
   call: CallRequest,
 ): Promise<void> {
-  const params: Record<string, string> = {
+  const params = callParams(account, call, "completed");
+  params.CallDuration = String(call.durationS);
+  await post(base, "/v1/carriers/twilio/status", account, params, call.at + call.durationS * 1000);
+}
+
+/** The fields every Twilio voice callback carries about the call. */
+function callParams(
+  account: TwilioAccount,
+  call: CallRequest,
+  status: string,
+): Record<string, string> {
+  return {
     AccountSid: account.accountSid,
     CallSid: call.sid,
     From: call.from,
     To: call.to,
-    CallStatus: "completed",
-    CallDuration: String(call.durationS),
+    CallStatus: status,
     Direction: "inbound",
     ApiVersion: "2010-04-01",
   };
-  await post(base, "/v1/carriers/twilio/status", account, params, call.at + call.durationS * 1000);
 }
