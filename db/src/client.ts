@@ -4,6 +4,7 @@ import { drizzle, type LibSQLDatabase } from "drizzle-orm/libsql";
 import { migrate } from "drizzle-orm/libsql/migrator";
 import Sqlite from "libsql";
 import * as schema from "./schema/index";
+import { StatementCache } from "./statement-cache";
 
 export type Db = LibSQLDatabase<typeof schema>;
 
@@ -87,18 +88,11 @@ function filePath(url: string): string {
 }
 
 function preparedReads(raw: Sqlite.Database): Queryable {
-  const prepared = new Map<string, Sqlite.Statement>();
+  const statements = new StatementCache(raw);
   return {
     async execute(stmt) {
-      const sql = typeof stmt === "string" ? stmt : stmt.sql;
-      const args = typeof stmt === "string" ? [] : (stmt.args ?? []);
-      let s = prepared.get(sql);
-      if (!s) {
-        s = raw.prepare(sql);
-        if (prepared.size > 500) prepared.clear();
-        prepared.set(sql, s);
-      }
-      return { rows: s.all(args as unknown[]) as Row[] };
+      const { statement, args } = statements.bind(stmt);
+      return { rows: statement.all(args) as Row[] };
     },
   };
 }

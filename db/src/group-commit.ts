@@ -1,5 +1,6 @@
 import type { Client, InStatement } from "@libsql/client";
 import type Sqlite from "libsql";
+import { StatementCache } from "./statement-cache";
 
 /** What each statement of a write returns: rows for RETURNING/SELECT, else the count changed. */
 export interface WriteResult {
@@ -26,12 +27,14 @@ interface Pending {
 export class GroupCommit {
   private pending: Pending[] = [];
   private inFlight = false;
-  private readonly prepared = new Map<string, Sqlite.Statement>();
+  private readonly statements: StatementCache | null;
 
   constructor(
     private readonly client: Client,
     private readonly raw: Sqlite.Database | null = null,
-  ) {}
+  ) {
+    this.statements = raw ? new StatementCache(raw) : null;
+  }
 
   write(stmts: InStatement[]): Promise<WriteResult[]> {
     return new Promise((resolve, reject) => {
@@ -84,19 +87,12 @@ export class GroupCommit {
   }
 
   private runOne(s: InStatement): WriteResult {
-    const sql = typeof s === "string" ? s : s.sql;
-    const args = typeof s === "string" ? [] : (s.args ?? []);
-    let stmt = this.prepared.get(sql);
-    if (!stmt) {
-      stmt = this.raw!.prepare(sql);
-      if (this.prepared.size > 500) this.prepared.clear();
-      this.prepared.set(sql, stmt);
-    }
-    if (stmt.reader) {
-      const rows = stmt.all(args as unknown[]) as Record<string, unknown>[];
+    const { statement, args } = this.statements!.bind(s);
+    if (statement.reader) {
+      const rows = statement.all(args) as Record<string, unknown>[];
       return { rows, rowsAffected: rows.length };
     }
-    const info = stmt.run(args as unknown[]);
+    const info = statement.run(args);
     return { rows: [], rowsAffected: Number(info.changes) };
   }
 }
