@@ -34,8 +34,10 @@ type SiteRow = Pick<Site, "id" | "accountId" | "publicKey" | "holdS"> & {
  * it at once; other processes pick the change up within `ttlMs`.
  */
 export class SiteConfigCache {
-  private byKey = new Map<string, SiteConfig | null>();
+  private byKey = new Map<string, SiteConfig>();
   private byId = new Map<string, SiteConfig>();
+  /** Keys no site has, and when that was read: a flood of bad keys costs no reads. */
+  private unknown = new Map<string, number>();
 
   constructor(
     private readonly client: Queryable,
@@ -44,20 +46,22 @@ export class SiteConfigCache {
   ) {}
 
   async byPublicKey(publicKey: string): Promise<SiteConfig | null> {
+    const now = this.now();
     const hit = this.byKey.get(publicKey);
-    if (hit !== undefined && (hit === null || this.now() - hit.loadedAt < this.ttlMs)) {
-      if (hit !== null || this.byKey.size < 10_000) return hit;
-    }
+    if (hit && now - hit.loadedAt < this.ttlMs) return hit;
+    const missedAt = this.unknown.get(publicKey);
+    if (missedAt !== undefined && now - missedAt < this.ttlMs) return null;
     const res = await this.client.execute({
       sql: "SELECT id, account_id, public_key, hold_s, origins, targets FROM sites WHERE public_key = ?",
       args: [publicKey],
     });
     const row = res.rows[0];
     if (!row) {
-      // Unknown keys are cached briefly too, so a flood of bad keys costs no reads.
-      if (this.byKey.size < 10_000) this.byKey.set(publicKey, null);
+      if (this.unknown.size >= 10_000) this.unknown.clear();
+      this.unknown.set(publicKey, now);
       return null;
     }
+    this.unknown.delete(publicKey);
     return this.load({
       id: String(row.id),
       accountId: String(row.account_id),
@@ -85,12 +89,13 @@ export class SiteConfigCache {
     if (!siteId) {
       this.byKey.clear();
       this.byId.clear();
+      this.unknown.clear();
       return;
     }
     const cfg = this.byId.get(siteId);
     if (cfg) this.byKey.delete(cfg.publicKey);
     this.byId.delete(siteId);
-    for (const [k, v] of this.byKey) if (v === null) this.byKey.delete(k);
+    this.unknown.clear();
   }
 
   private async load(row: SiteRow): Promise<SiteConfig> {
