@@ -2,7 +2,7 @@ import type { InStatement } from "@libsql/client";
 import { type GroupCommit, newId, type Queryable } from "@ringtrail/db";
 import { extendStatements } from "./claim-statements";
 import type { PoolStateCache } from "./pool-state";
-import type { SessionCache, SessionState } from "./session-cache";
+import { leasedNumberIds, type SessionCache, type SessionState } from "./session-cache";
 import { loadSession } from "./session-store";
 import type { SiteConfigCache } from "./site-config";
 
@@ -67,11 +67,7 @@ export class BeatService {
     if (stmts.length > 0) await writer.write(stmts);
     if (live) {
       session.lastSeenAt = now;
-      pools.extended(
-        session.swaps.flatMap((s) => (s.numberId ? [s.numberId] : [])),
-        sessionId,
-        until,
-      );
+      pools.extended(leasedNumberIds(session), sessionId, until);
       sessions.set(session);
     }
     return { session, live };

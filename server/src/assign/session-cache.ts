@@ -21,6 +21,11 @@ export interface SessionState {
   swaps: SwapState[];
 }
 
+/** The tracking numbers a session holds leases on (fallback swaps hold none). */
+export function leasedNumberIds(s: SessionState): string[] {
+  return s.swaps.flatMap((x) => (x.numberId ? [x.numberId] : []));
+}
+
 /**
  * Recent sessions by id and by visitor, bounded: returning visitors and heartbeats hit it
  * instead of the database. A miss is not an error, only a read.

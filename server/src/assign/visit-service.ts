@@ -10,7 +10,12 @@ import type { GeoPoint } from "../geo/reader";
 import { claimStatements, extendStatements } from "./claim-statements";
 import { localHour } from "./local-hour";
 import { PoolStateCache } from "./pool-state";
-import type { SessionCache, SessionState, SwapState } from "./session-cache";
+import {
+  leasedNumberIds,
+  type SessionCache,
+  type SessionState,
+  type SwapState,
+} from "./session-cache";
 import { loadSession, loadVisitorSession } from "./session-store";
 import type { PoolConfig, SiteConfig } from "./site-config";
 
@@ -87,7 +92,7 @@ export class VisitService {
         sql: "UPDATE sessions SET page_views = page_views + 1, visitor_id = coalesce(visitor_id, ?), consentless = 0 WHERE id = ?",
         args: [state.visitorId, state.id],
       });
-      this.deps.pools.extended(liveNumberIds(state), state.id, now + holdMs);
+      this.deps.pools.extended(leasedNumberIds(state), state.id, now + holdMs);
     } else {
       state = {
         id: newId("ses"),
@@ -121,7 +126,7 @@ export class VisitService {
     );
     if (!live) {
       state.poolId = [...poolOf.values()].find((p) => p)?.id ?? null;
-      stmts.push(sessionInsert(state, site, input, touch, geo, dev, now));
+      stmts.push(sessionInsert(state, site, input, ctx.path, touch, geo, dev, now));
     }
 
     // Sticky only inside the hold time: after it, the number may already be someone else's.
@@ -277,10 +282,6 @@ function startsNewCampaign(prev: SessionState, touch: Touch): boolean {
   );
 }
 
-function liveNumberIds(s: SessionState): string[] {
-  return s.swaps.flatMap((x) => (x.numberId ? [x.numberId] : []));
-}
-
 function visitContext(
   input: VisitInput,
   touch: Touch,
@@ -303,6 +304,7 @@ function sessionInsert(
   s: SessionState,
   site: SiteConfig,
   input: VisitInput,
+  landingPath: string,
   touch: Touch,
   geo: GeoPoint | null,
   dev: DeviceInfo,
@@ -330,7 +332,7 @@ function sessionInsert(
       Object.keys(touch.clickIds).length > 0 ? JSON.stringify(touch.clickIds) : null,
       input.referrer,
       input.url,
-      pathOf(input.url),
+      landingPath,
       input.gaClientId,
       geo?.country ?? null,
       geo?.region ?? null,
