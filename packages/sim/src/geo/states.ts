@@ -1,4 +1,4 @@
-import { phoneRegion } from "@ringtrail/core/phone";
+import { areaCodesFor } from "@ringtrail/core/optimize";
 
 /** Population in millions (2020 census, rounded): the default geo mix of a national site. */
 export const STATE_POPULATION: Readonly<Record<string, number>> = {
@@ -55,23 +55,15 @@ export const STATE_POPULATION: Readonly<Record<string, number>> = {
   WY: 0.6,
 };
 
-let areaCodes: Map<string, string[]> | null = null;
+let areaCodes: Map<string, readonly string[]> | null = null;
 
-/**
- * Area codes per region ("US-CA" -> ["209", "213", …]), read from core's NANP table by asking
- * it the region of one number per area code.
- */
+/** Area codes per state ("US-CA" -> ["209", "213", …]), from core's NANP table. */
 export function areaCodesByRegion(): ReadonlyMap<string, readonly string[]> {
   if (areaCodes) return areaCodes;
-  const out = new Map<string, string[]>();
-  for (let ac = 201; ac <= 989; ac++) {
-    const code = String(ac);
-    if (code[1] === "1" && code[2] === "1") continue;
-    const region = phoneRegion(`+1${code}2345678`);
-    if (!region?.startsWith("US-")) continue;
-    const list = out.get(region) ?? [];
-    list.push(code);
-    out.set(region, list);
+  const out = new Map<string, readonly string[]>();
+  for (const state of Object.keys(STATE_POPULATION)) {
+    const codes = areaCodesFor(regionOf(state));
+    if (codes.length > 0) out.set(regionOf(state), codes);
   }
   areaCodes = out;
   return out;
