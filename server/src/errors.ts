@@ -1,3 +1,4 @@
+import type { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
@@ -64,4 +65,9 @@ export function renderError(err: Error, c: Context) {
   const log = c.get("log") as ((level: "error", msg: string, extra?: object) => void) | undefined;
   log?.("error", "unhandled", { error: String(err?.stack ?? err) });
   return c.json(errorBody(c, "internal_error", "Internal error"), 500);
+}
+
+/** A zod error as `details` of a 400: each issue's path and message. */
+export function issuesOf(error: z.ZodError) {
+  return error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
 }

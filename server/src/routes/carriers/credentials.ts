@@ -1,11 +1,10 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { App, Services } from "../../context";
-import { ApiError } from "../../errors";
+import { ApiError, issuesOf } from "../../errors";
 import { requireKey } from "../../middleware/api-key";
 import type { CarrierCredentialInput } from "../../secrets/credentials";
 import { iso } from "../iso";
 import { errorResponses } from "../openapi-errors";
-import { issuesOf } from "../visits/body";
 import {
   ConfiguredCarrierSchema,
   ConfiguredCarriersSchema,

@@ -1,10 +1,9 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { InStatement } from "@libsql/client";
 import type { App, Services } from "../../context";
-import { ApiError } from "../../errors";
+import { ApiError, issuesOf } from "../../errors";
 import { requireKey } from "../../middleware/api-key";
 import { errorResponses } from "../openapi-errors";
-import { issuesOf } from "../visits/body";
 import { parseCsv } from "./csv";
 import { type CreateNumberBody, CreateNumberSchema, ImportReportSchema } from "./schemas";
 import { existingNumbers, numberInsert, ownedPools } from "./store";

@@ -1,6 +1,6 @@
 import type { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { ApiError } from "../../errors";
+import { ApiError, issuesOf } from "../../errors";
 
 /**
  * The SDK posts JSON as text/plain so that browsers skip the CORS preflight; so these
@@ -28,8 +28,4 @@ export async function readJsonBody<S extends z.ZodType>(
     throw new ApiError("validation_failed", "Request body is invalid", issuesOf(parsed.error));
   }
   return parsed.data;
-}
-
-export function issuesOf(error: z.ZodError) {
-  return error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
 }
