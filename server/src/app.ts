@@ -20,6 +20,7 @@ import { registerRoutes } from "./routes";
 import { SecretBox } from "./secrets/box";
 import { CredentialStore } from "./secrets/credentials";
 import { type SimClock, simClockMiddleware } from "./sim-clock";
+import { HttpSourceFetcher } from "./sources/http-source";
 
 export interface AppDeps {
   database: Database;
@@ -34,6 +35,8 @@ export interface AppDeps {
   recordingsDir?: string;
   /** Simulated time (SIM_CLOCK=1): requests move the clock with `x-ringtrail-sim-time`. */
   simClock?: SimClock;
+  /** Let call-flow `http` sources use plain http to loopback hosts; for tests only. */
+  loopbackHttp?: boolean;
 }
 
 export interface RingtrailApp {
@@ -70,6 +73,8 @@ export function createApp(deps: AppDeps): RingtrailApp {
     credentials: new CredentialStore(client, deps.secrets ?? SecretBox.random()),
     recordingsDir: deps.recordingsDir ?? "./data/recordings",
     matcher: new CallMatcher(reads, now),
+    httpSources: new HttpSourceFetcher({ now, loopbackHttp: deps.loopbackHttp ?? false }),
+    loopbackHttp: deps.loopbackHttp ?? false,
   };
   const app: App = new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {

@@ -11,6 +11,7 @@ import type { GeoLookup } from "./geo/reader";
 import type { Logger } from "./log";
 import type { ApiKeyAuth } from "./middleware/api-key";
 import type { CredentialStore } from "./secrets/credentials";
+import type { HttpSourceFetcher } from "./sources/http-source";
 
 export interface Auth {
   accountId: string;
@@ -41,6 +42,10 @@ export interface Services {
   recordingsDir: string;
   /** Call attribution: candidates, scores and credit; caches per-account state. */
   matcher: CallMatcher;
+  /** Call-flow `http` sources: allow-listed JSON GETs with timeout, size cap and cache. */
+  httpSources: HttpSourceFetcher;
+  /** Plain http to loopback hosts is allowed in `http` sources and their allow-list (tests). */
+  loopbackHttp: boolean;
 }
 
 export type AppEnv = {

@@ -6,6 +6,8 @@ export * from "./call-flows";
 export * from "./calls";
 export * from "./carrier-credentials";
 export * from "./events";
+export * from "./flow-runs";
+export * from "./flow-sources";
 export * from "./jobs";
 export * from "./leases";
 export * from "./numbers";

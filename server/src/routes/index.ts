@@ -6,10 +6,12 @@ import { registerCalls } from "./calls/index";
 import { registerCarriers } from "./carriers/index";
 import { registerDemo } from "./demo/page";
 import { registerDocs } from "./docs/openapi";
+import { registerHttpAllowList } from "./http-allow-list/index";
 import { registerNumbers } from "./numbers/index";
 import { registerPools } from "./pools/index";
 import { registerSdkScript } from "./sdk/script";
 import { registerSites } from "./sites/index";
+import { registerTables } from "./tables/index";
 import { registerTestNumbers } from "./test-numbers/index";
 import { registerBeats } from "./visits/beats";
 import { registerCreateVisit } from "./visits/create";
@@ -28,6 +30,8 @@ export function registerRoutes(app: App, services: Services): void {
   registerTestNumbers(app, services);
   registerCallFlows(app, services);
   registerAgents(app, services);
+  registerTables(app, services);
+  registerHttpAllowList(app, services);
   registerDocs(app);
   registerDemo(app);
 }

@@ -9,6 +9,7 @@ import {
   type Step,
   type StepAction,
 } from "./types";
+import type { ValidateFlowOptions } from "./validate";
 
 const ACTIONS = [
   "dial",
@@ -47,16 +48,12 @@ const RESERVED = new Set([
 const NAME = /^[a-z_][a-z0-9_]*$/;
 
 /** Reads the document's structure; graph and CEL checks come after, in validate.ts. */
-export function readFlow(
-  doc: unknown,
-  r: Reader,
-  httpAllowList: readonly string[],
-): Flow | undefined {
+export function readFlow(doc: unknown, r: Reader, options: ValidateFlowOptions): Flow | undefined {
   const root = r.object(doc, "$");
   if (!root) return undefined;
   r.only(root, "", ["version", "sources", "steps", "start", "default_target"]);
   if (root.version !== 1) r.fail("version", "must be 1");
-  const sources = readSources(root.sources, r, httpAllowList);
+  const sources = readSources(root.sources, r, options);
   const steps: Record<string, Step> = {};
   const rawSteps = r.object(root.steps ?? {}, "steps") ?? {};
   if (Object.keys(rawSteps).length === 0) r.fail("steps", "must contain at least one step");
@@ -74,7 +71,7 @@ export function readFlow(
 function readSources(
   value: unknown,
   r: Reader,
-  allowList: readonly string[],
+  options: ValidateFlowOptions,
 ): Record<string, SourceSpec> | undefined {
   const raw = r.object(value ?? {}, "sources");
   if (!raw) return undefined;
@@ -95,12 +92,12 @@ function readSources(
       if (table && key) out[name] = { type, name: table, key };
     } else if (type === "http") {
       r.only(obj, path, ["type", "url", "timeout_ms", "ttl_s", "fallback"]);
-      const url = r.httpsUrl(obj, path, "url");
+      const url = r.httpsUrl(obj, path, "url", options.loopbackHttp);
       const timeoutMs = r.int(obj, path, "timeout_ms", { min: 50, max: 3000, fallback: 1500 });
       const ttlS = r.int(obj, path, "ttl_s", { min: 0, max: 86_400, fallback: 60 });
       if (!("fallback" in obj))
         r.fail(join(path, "fallback"), "is required so a failing request still routes");
-      const origin = url ? parseHttps(url)?.origin : undefined;
+      const origin = url ? parseHttps(url, options.loopbackHttp)?.origin : undefined;
       const unknown = url
         ?.match(/\{[^}]*\}/g)
         ?.find((p) => p !== "{caller_number}" && p !== "{called_number}");
@@ -109,7 +106,12 @@ function readSources(
           join(path, "url"),
           `unknown placeholder ${unknown}; use {caller_number} or {called_number}`,
         );
-      } else if (url && !allowList.some((entry) => parseHttps(entry)?.origin === origin)) {
+      } else if (
+        url &&
+        !options.httpAllowList.some(
+          (entry) => parseHttps(entry, options.loopbackHttp)?.origin === origin,
+        )
+      ) {
         r.fail(join(path, "url"), `host ${origin} is not on the account's allow-list`);
       } else if (url) {
         out[name] = { type, url, timeoutMs, ttlS, fallback: obj.fallback };
