@@ -55,6 +55,7 @@ export function createApp(deps: AppDeps): RingtrailApp {
   const sites = new SiteConfigCache(reads, now);
   const pools = new PoolStateCache(reads, now);
   const sessions = new SessionCache();
+  const secrets = deps.secrets ?? SecretBox.random();
   const services: Services = {
     database: deps.database,
     geo: deps.geo ?? noGeo,
@@ -70,7 +71,8 @@ export function createApp(deps: AppDeps): RingtrailApp {
     keys: apiKeyAuth(() => services),
     swapRules: createSwapRulesCache(),
     writer,
-    credentials: new CredentialStore(client, deps.secrets ?? SecretBox.random()),
+    secrets,
+    credentials: new CredentialStore(client, secrets),
     recordingsDir: deps.recordingsDir ?? "./data/recordings",
     matcher: new CallMatcher(reads, now),
     httpSources: new HttpSourceFetcher({ now, loopbackHttp: deps.loopbackHttp ?? false }),

@@ -10,6 +10,7 @@ import type { DeviceInfo } from "./device";
 import type { GeoLookup } from "./geo/reader";
 import type { Logger } from "./log";
 import type { ApiKeyAuth } from "./middleware/api-key";
+import type { SecretBox } from "./secrets/box";
 import type { CredentialStore } from "./secrets/credentials";
 import type { HttpSourceFetcher } from "./sources/http-source";
 
@@ -36,6 +37,8 @@ export interface Services {
   swapRules: ReturnType<typeof createSwapRulesCache>;
   /** Group-committed writes shared by the hot routes (one batch per event-loop turn). */
   writer: GroupCommit;
+  /** The server's secrets key: seals call-flow resume state in action URLs. */
+  secrets: SecretBox;
   /** Carrier credentials, sealed at rest. */
   credentials: CredentialStore;
   /** Where recording copies are written: `{dir}/{account}/{call}.{ext}`. */

@@ -9,6 +9,7 @@ import {
   type Step,
   type StepAction,
 } from "./types";
+import { isTimeZone } from "./tz";
 import type { ValidateFlowOptions } from "./validate";
 
 const ACTIONS = [
@@ -46,6 +47,7 @@ const RESERVED = new Set([
   "map",
 ]);
 const NAME = /^[a-z_][a-z0-9_]*$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Reads the document's structure; graph and CEL checks come after, in validate.ts. */
 export function readFlow(doc: unknown, r: Reader, options: ValidateFlowOptions): Flow | undefined {
@@ -116,6 +118,23 @@ function readSources(
       } else if (url) {
         out[name] = { type, url, timeoutMs, ttlS, fallback: obj.fallback };
       }
+    } else if (type === "clock") {
+      r.only(obj, path, ["type", "time_zone", "holidays"]);
+      const timeZone = r.optString(obj, path, "time_zone");
+      if (timeZone !== undefined && !isTimeZone(timeZone))
+        r.fail(join(path, "time_zone"), `unknown time zone "${timeZone}"`);
+      const holidays = obj.holidays;
+      const dates = Array.isArray(holidays) ? holidays : [];
+      if (
+        holidays !== undefined &&
+        (!Array.isArray(holidays) || dates.some((d) => typeof d !== "string" || !DATE.test(d)))
+      )
+        r.fail(join(path, "holidays"), "must be a list of dates like 2026-12-25");
+      out[name] = {
+        type,
+        ...(timeZone !== undefined && { timeZone }),
+        ...(holidays !== undefined && { holidays: dates as string[] }),
+      };
     } else {
       r.only(obj, path, ["type"]);
       out[name] = { type };
