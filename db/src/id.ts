@@ -34,7 +34,9 @@ export type IdPrefix =
   | "req"
   | "flow"
   | "agt"
-  | "shf";
+  | "shf"
+  | "whe"
+  | "msg";
 
 /**
  * A prefixed id that tells what it is and sorts by creation time (like a ULID):

@@ -13,3 +13,4 @@ export * from "./pools";
 export * from "./sessions";
 export * from "./sites";
 export * from "./visitors";
+export * from "./webhook-endpoints";

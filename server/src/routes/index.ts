@@ -13,6 +13,7 @@ import { registerSites } from "./sites/index";
 import { registerTestNumbers } from "./test-numbers/index";
 import { registerBeats } from "./visits/beats";
 import { registerCreateVisit } from "./visits/create";
+import { registerWebhookEndpoints } from "./webhook-endpoints/index";
 
 export function registerRoutes(app: App, services: Services): void {
   app.get("/healthz", (c) => c.json({ ok: true }));
@@ -28,6 +29,7 @@ export function registerRoutes(app: App, services: Services): void {
   registerTestNumbers(app, services);
   registerCallFlows(app, services);
   registerAgents(app, services);
+  registerWebhookEndpoints(app, services);
   registerDocs(app);
   registerDemo(app);
 }
