@@ -26,7 +26,7 @@ export const options = {
   platform: "browser",
   target: "es2017",
   minify: true,
-  sourcemap: "linked",
+  sourcemap: "external",
   legalComments: "none",
   charset: "utf8",
   // No "use strict" prologue (the base tsconfig is strict): the script does not need it.
