@@ -50,7 +50,7 @@ describe("consent", () => {
     expect(upgrade).toMatchObject({
       visitor: "vis_old",
       session: "ses_1",
-      ga_client_id: "123.456",
+      ga_client_id: "GA1.1.123.456",
     });
     expect(upgrade.consentless).toBe(false);
     expect(localStorage.getItem("_rt_vid")).toContain("ses_1");

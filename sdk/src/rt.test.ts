@@ -34,7 +34,7 @@ describe("first visit", () => {
       visitor: null,
       url: location.href,
       referrer: "",
-      ga_client_id: "123.456",
+      ga_client_id: "GA1.1.123.456",
       viewport: [innerWidth, innerHeight],
       consentless: false,
     });
@@ -71,7 +71,9 @@ describe("first visit", () => {
   test("data-hide hides marked numbers until the swap", async () => {
     boot({ hide: "200" }, '<span data-rt-swap="">800-555-1234</span>');
     const hidden = () =>
-      [...document.querySelectorAll("style")].some((s) => s.textContent!.includes("hidden"));
+      [...document.querySelectorAll("style")].some((s) =>
+        s.textContent!.includes("[data-rt-swap]"),
+      );
     expect(hidden()).toBe(true);
     await flush();
     expect(hidden()).toBe(false);
@@ -149,7 +151,7 @@ describe("beats", () => {
     expect(beats).toHaveLength(2);
     expect(beats[1]).toEqual({
       // Sent at once: the server stamps the time. swap_ms went with the first beat.
-      events: [{ type: "tel_click", number: "+14155550123" }],
+      events: [{ type: "tel_click", number: "tel:+14155550123" }],
       swap_ms: null,
     });
     Object.defineProperty(document, "hidden", { value: true, configurable: true });

@@ -55,7 +55,7 @@ export function start(script: HTMLScriptElement): void {
   const cookie = (re: RegExp) => (re.exec(doc.cookie) || [])[1];
   /** The visitor cookie for a year, on `data-cookie-domain` when given; "" deletes it. */
   const setCookie = (v: string) => {
-    doc.cookie = `${KEY}=${v};path=/;max-age=${v ? 31536e3 : 0};samesite=lax${
+    doc.cookie = `${KEY}=${v};path=/;max-age=${v ? 31536e3 : 0}${
       cfg.cookieDomain ? `;domain=${cfg.cookieDomain}` : ""
     }`;
   };
@@ -140,7 +140,7 @@ export function start(script: HTMLScriptElement): void {
         visitor: (ok && (cookie(/\b_rt_vid=([^;]*)/) || load().visitor)) || null,
         url: location.href,
         referrer: doc.referrer,
-        ga_client_id: (ok && cookie(/\b_ga=GA\d\.\d+\.([\d.]+)/)) || null,
+        ga_client_id: (ok && cookie(/\b_ga=([^;]*)/)) || null,
         viewport: [innerWidth, innerHeight],
         session: state && state.session,
         consentless: !ok,
@@ -169,7 +169,7 @@ export function start(script: HTMLScriptElement): void {
   // Hidden until the first swap: the stored assignment's, below, or the server's.
   if (cfg.hide) {
     const h = doc.createElement("style");
-    h.textContent = "[data-rt-swap]{visibility:hidden!important}";
+    h.textContent = "[data-rt-swap]{opacity:0}";
     doc.head.append(h);
     setTimeout((hide = () => h.remove()), +cfg.hide);
   }
@@ -205,7 +205,7 @@ export function start(script: HTMLScriptElement): void {
       if (a) {
         // Sent at once, so the server stamps the time. The link was swapped, so it holds the
         // assigned number.
-        beat(0, { type: "tel_click", number: a.href.slice(4) });
+        beat(0, { type: "tel_click", number: a.href });
       }
     }),
     true,
