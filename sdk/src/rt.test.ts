@@ -39,10 +39,10 @@ describe("first visit", () => {
       consentless: false,
     });
     expect(document.cookie).toContain("_rt_vid=vis_1");
-    expect(JSON.parse(localStorage.getItem("_rt_vid")!)).toMatchObject({
+    expect(JSON.parse(localStorage.getItem(SITE)!)).toMatchObject({
       visitor: "vis_1",
       session: "ses_1",
-      site: SITE,
+      exp: expect.any(Number),
     });
     expect(w.ringtrail!("number", "+18005551234")).toBe("+14155550123");
     expect(w.ringtrail!("number", "+18005550000")).toBeNull();
@@ -54,7 +54,7 @@ describe("first visit", () => {
     expect(fetchMock.mock.calls[0]![0]).toBe("https://calls.example.com/v1/visits");
     expect(fetchMock.mock.calls[0]![1]).toMatchObject({ credentials: "include" });
     expect(document.cookie).not.toContain("_rt_vid");
-    expect(JSON.parse(localStorage.getItem("_rt_vid")!).visitor).toBe("vis_1");
+    expect(JSON.parse(localStorage.getItem(SITE)!).visitor).toBe("vis_1");
   });
 
   test("content added later is swapped, without reacting to our own writes", async () => {
@@ -91,10 +91,7 @@ describe("first visit", () => {
 
 describe("later pages", () => {
   test("a stored assignment swaps synchronously with no request first, then refreshes", async () => {
-    localStorage.setItem(
-      "_rt_vid",
-      JSON.stringify({ ...ASSIGNED, site: SITE, exp: Date.now() + 60_000 }),
-    );
+    localStorage.setItem(SITE, JSON.stringify({ ...ASSIGNED, exp: Date.now() + 60_000 }));
     let textAtFirstFetch = "";
     fetchMock.mockImplementation(async () => {
       textAtFirstFetch ||= text()!;
@@ -119,16 +116,10 @@ describe("later pages", () => {
 
   test("an expired or other site's assignment is not used", () => {
     fetchMock.mockImplementation(() => new Promise(() => {}));
-    localStorage.setItem(
-      "_rt_vid",
-      JSON.stringify({ ...ASSIGNED, site: SITE, exp: Date.now() - 1 }),
-    );
+    localStorage.setItem(SITE, JSON.stringify({ ...ASSIGNED, exp: Date.now() - 1 }));
     boot();
     expect(text()).toBe("Call (800) 555-1234");
-    localStorage.setItem(
-      "_rt_vid",
-      JSON.stringify({ ...ASSIGNED, site: "pk_other", exp: Date.now() + 60_000 }),
-    );
+    localStorage.setItem("pk_other", JSON.stringify({ ...ASSIGNED, exp: Date.now() + 60_000 }));
     delete w.ringtrail;
     boot();
     expect(text()).toBe("Call (800) 555-1234");

@@ -18,7 +18,7 @@ export function start(script: HTMLScriptElement): void {
   if (!site || (old && old.l)) return;
   const t0 = perf.now();
   perf.mark("rt:start");
-  // The visitor cookie, and the localStorage key of the last assignment (with the visitor id).
+  // The visitor cookie; the last assignment (with the visitor id) is stored under the site key.
   const KEY = "_rt_vid";
   const firstParty = cfg.api;
   const api = `${firstParty || new URL(script.src).origin}/v1/visits`;
@@ -51,7 +51,7 @@ export function start(script: HTMLScriptElement): void {
       run(f, a);
   // Storage that is blocked (sandboxed frames, privacy settings) is a plain object for the page.
   const store: Record<string, string> = run(() => localStorage) || {};
-  const load = (): Assignment => run(() => JSON.parse(store[KEY] || "0")) || {};
+  const load = (): Assignment => run(() => JSON.parse(store[site] || "0")) || {};
   const cookie = (re: RegExp) => (re.exec(doc.cookie) || [])[1];
   /** The visitor cookie for a year, on `data-cookie-domain` when given; "" deletes it. */
   const setCookie = (v: string) => {
@@ -87,9 +87,8 @@ export function start(script: HTMLScriptElement): void {
   /** Stores the assignment, expiring `hold_s` after this last activity. */
   const persist = () => {
     if (ok && state) {
-      state.site = site;
       state.exp = Date.now() + state.hold_s! * 1e3;
-      store[KEY] = JSON.stringify(state);
+      store[site] = JSON.stringify(state);
     }
   };
 
@@ -159,7 +158,7 @@ export function start(script: HTMLScriptElement): void {
               !gpc &&
               (arg
                 ? !ok && (ok = true) && started && visit()
-                : ((ok = false), setCookie(""), delete store[KEY])),
+                : ((ok = false), setCookie(""), delete store[site])),
     );
   rt.l = true;
   w.ringtrail = rt;
@@ -176,7 +175,7 @@ export function start(script: HTMLScriptElement): void {
   if (ok) {
     // Later pages swap from the stored assignment now, before first paint, and refresh after.
     const c = load();
-    if (c.site == site && c.exp! > Date.now()) run(apply, c);
+    if (c.exp! > Date.now()) run(apply, c);
   }
   visit();
 

@@ -1,21 +1,23 @@
 /** What to find on the page: printed digits → [digits to write, text for `data-rt-swap`]. */
 export type Rules = Record<string, [to: string, display?: string]>;
 
-/** The server's rules: `match`, and `re`, the source of the RegExp that finds its keys. */
+/**
+ * The server's rules: `match`; `re`, the source of the RegExp that finds its keys; and `skip`,
+ * the selector of subtrees never touched (opt-outs, form fields, code, and structured data that
+ * keeps the canonical number).
+ */
 export interface SwapRules {
   match: Rules;
   re: string;
+  skip: string;
 }
-
-/** Never touched: opt-outs, form fields, code, and structured data that keeps the canonical number. */
-const SKIP = "[data-rt-skip],[itemprop=telephone],script,style,noscript,textarea,input";
 /** Links to a phone number; also what a click is reported for. */
 export const TEL = '[href^="tel:" i]';
 const digits = (s: string) => s.replace(/\D/g, "");
 
 /**
  * Swaps every number of `rules` under `root`: text, `tel:` links and `data-rt-swap` elements,
- * outside the subtrees in SKIP. Returns how many text nodes and attributes it changed.
+ * outside the subtrees `skip` selects. Returns how many text nodes and attributes it changed.
  *
  * `re` (built by the server from the keys of `match`; compiled per call, which the engine's
  * RegExp cache makes cheap) finds a number: its digits with up to
@@ -26,12 +28,12 @@ const digits = (s: string) => s.replace(/\D/g, "");
  * any other and each digit goes back to the node it came from (`nodeValue` reads and writes
  * both a Text and an Attr).
  */
-export const swapIn = (root: ParentNode, { match: rules, re }: SwapRules): number => {
+export const swapIn = (root: ParentNode, { match: rules, re, skip }: SwapRules): number => {
   let n = 0;
   const nodes: Node[] = [];
   // Marked elements first: their text is read before it is swapped digit by digit.
   root.querySelectorAll<HTMLElement>("[data-rt-swap]").forEach((e) => {
-    const r = !e.closest(SKIP) && rules[digits(e.dataset.rtSwap || e.textContent!)];
+    const r = !e.closest(skip) && rules[digits(e.dataset.rtSwap || e.textContent!)];
     if (r && e.textContent != r[1]) {
       e.textContent = r[1]!;
       n++;
@@ -39,12 +41,12 @@ export const swapIn = (root: ParentNode, { match: rules, re }: SwapRules): numbe
   });
   // A link's href joins the text nodes.
   root.querySelectorAll(TEL).forEach((e) => {
-    e.closest(SKIP) || nodes.push(e.getAttributeNode("href")!);
+    e.closest(skip) || nodes.push(e.getAttributeNode("href")!);
   });
   // The filter collects the text nodes and rejects them all, so one nextNode() walks the tree.
   document
     .createTreeWalker(root, 4, (t) => {
-      (t.parentNode as Element).closest(SKIP) || nodes.push(t);
+      (t.parentNode as Element).closest(skip) || nodes.push(t);
       return 2;
     })
     .nextNode();

@@ -1,4 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
+import { SKIP } from "@ringtrail/core/swap-rules";
 import { getCookie, setCookie } from "hono/cookie";
 import { BEAT_S } from "../../assign/visit-service";
 import type { App } from "../../context";
@@ -49,6 +50,7 @@ export function registerCreateVisit(app: App) {
         swaps: [],
         match: {},
         re: "(?!)",
+        skip: SKIP,
         bot: true,
       } satisfies VisitResponse);
     }

@@ -46,6 +46,11 @@ export const VisitResponseSchema = z
       description:
         "A regular expression source that finds the keys of `match` on a page, separators allowed between digits.",
     }),
+    skip: z.string().openapi({
+      description:
+        "For the script: a CSS selector of the subtrees it leaves alone (opt-outs, form fields, code, structured data).",
+      example: "[data-rt-skip],[itemprop=telephone],script,style,noscript,textarea,input",
+    }),
     bot: z.boolean().optional(),
   })
   .openapi("VisitResponse");

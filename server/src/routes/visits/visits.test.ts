@@ -57,6 +57,7 @@ describe("POST /v1/visits", () => {
         "108005550100": ["104155550101", "(415) 555-0101"],
       },
       re: expect.stringContaining("8[\\s().+/\\0-]{0,3}0"),
+      skip: "[data-rt-skip],[itemprop=telephone],script,style,noscript,textarea,input",
     });
     expect(await liveLeases(res.body.session)).toEqual([
       { kind: "exclusive", number: "+14155550101" },
@@ -190,6 +191,7 @@ describe("POST /v1/visits", () => {
       swaps: [],
       match: {},
       re: "(?!)",
+      skip: expect.stringContaining("[itemprop=telephone]"),
       bot: true,
     });
     const human = await visit(env, site);
