@@ -36,7 +36,9 @@ export type IdPrefix =
   | "agt"
   | "shf"
   | "trc"
-  | "inq";
+  | "inq"
+  | "whe"
+  | "msg";
 
 /**
  * A prefixed id that tells what it is and sorts by creation time (like a ULID):

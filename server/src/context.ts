@@ -10,6 +10,7 @@ import type { DeviceInfo } from "./device";
 import type { GeoLookup } from "./geo/reader";
 import type { Logger } from "./log";
 import type { ApiKeyAuth } from "./middleware/api-key";
+import type { WebhookEndpointStore } from "./outbound/endpoint-store";
 import type { SecretBox } from "./secrets/box";
 import type { CredentialStore } from "./secrets/credentials";
 import type { HttpSourceFetcher } from "./sources/http-source";
@@ -49,6 +50,8 @@ export interface Services {
   httpSources: HttpSourceFetcher;
   /** Plain http to loopback hosts is allowed in `http` sources and their allow-list (tests). */
   loopbackHttp: boolean;
+  /** The account's signed outbound webhook endpoints (secrets sealed with the same key). */
+  webhookEndpoints: WebhookEndpointStore;
 }
 
 export type AppEnv = {

@@ -1,6 +1,7 @@
 import { estimateMatchJob } from "../attribution/estimate-job";
 import { ESTIMATE_JOB } from "../attribution/writes";
 import type { Services } from "../context";
+import { webhookJobHandlers } from "../outbound/deliver";
 import { copyRecording, RECORDING_JOB } from "./recordings";
 import { JobWorker, type JobWorkerOptions } from "./worker";
 
@@ -24,6 +25,12 @@ export function createJobWorker(
         ...(options.fetchTimeoutMs === undefined ? {} : { timeoutMs: options.fetchTimeoutMs }),
       }),
       [ESTIMATE_JOB]: estimateMatchJob({ client, now: services.now }),
+      ...webhookJobHandlers({
+        client,
+        endpoints: services.webhookEndpoints,
+        now: services.now,
+        ...(options.fetchTimeoutMs === undefined ? {} : { timeoutMs: options.fetchTimeoutMs }),
+      }),
     },
   });
 }

@@ -15,6 +15,7 @@ import { registerTables } from "./tables/index";
 import { registerTestNumbers } from "./test-numbers/index";
 import { registerBeats } from "./visits/beats";
 import { registerCreateVisit } from "./visits/create";
+import { registerWebhookEndpoints } from "./webhook-endpoints/index";
 
 export function registerRoutes(app: App, services: Services): void {
   app.get("/healthz", (c) => c.json({ ok: true }));
@@ -32,6 +33,7 @@ export function registerRoutes(app: App, services: Services): void {
   registerAgents(app, services);
   registerTables(app, services);
   registerHttpAllowList(app, services);
+  registerWebhookEndpoints(app, services);
   registerDocs(app);
   registerDemo(app);
 }
