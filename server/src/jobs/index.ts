@@ -1,6 +1,7 @@
 import { estimateMatchJob } from "../attribution/estimate-job";
 import { ESTIMATE_JOB } from "../attribution/writes";
 import type { Services } from "../context";
+import { SMS_JOB, smsJob } from "../messaging/sms-job";
 import { webhookJobHandlers } from "../outbound/deliver";
 import { copyRecording, RECORDING_JOB } from "./recordings";
 import { JobWorker, type JobWorkerOptions } from "./worker";
@@ -25,6 +26,13 @@ export function createJobWorker(
         ...(options.fetchTimeoutMs === undefined ? {} : { timeoutMs: options.fetchTimeoutMs }),
       }),
       [ESTIMATE_JOB]: estimateMatchJob({ client, now: services.now }),
+      [SMS_JOB]: smsJob({
+        client,
+        credentials: services.credentials,
+        api: services.smsApi,
+        now: services.now,
+        log: services.log,
+      }),
       ...webhookJobHandlers({
         client,
         endpoints: services.webhookEndpoints,

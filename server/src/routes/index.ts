@@ -9,6 +9,7 @@ import { registerDocs } from "./docs/openapi";
 import { registerHttpAllowList } from "./http-allow-list/index";
 import { registerNumbers } from "./numbers/index";
 import { registerPools } from "./pools/index";
+import { registerRequests } from "./requests/index";
 import { registerSdkScript } from "./sdk/script";
 import { registerSites } from "./sites/index";
 import { registerTables } from "./tables/index";
@@ -32,6 +33,7 @@ export function registerRoutes(app: App, services: Services): void {
   registerCallFlows(app, services);
   registerAgents(app, services);
   registerTables(app, services);
+  registerRequests(app, services);
   registerHttpAllowList(app, services);
   registerWebhookEndpoints(app, services);
   registerDocs(app);
