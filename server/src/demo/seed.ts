@@ -63,6 +63,8 @@ export async function seedDemo(
   const paid = newId("pool");
   const website = newId("pool");
   const support = newId("pool");
+  // Every demo number runs the sample call flow.
+  const flow = newId("flow", now);
   const stmts: InStatement[] = [
     ...accountStmts,
     {
@@ -91,10 +93,10 @@ export async function seedDemo(
     ),
     pool(website, account, site, "Website visitors", "session", 0, {}, DEMO_MAIN_LINE, now),
     pool(support, account, site, "Support line", "source", 0, {}, DEMO_SUPPORT_LINE, now),
-    ...PAID_SEARCH_NUMBERS.map((n) => number(account, paid, n, now)),
-    ...WEBSITE_NUMBERS.map((n) => number(account, website, n, now)),
-    number(account, support, "+18885550130", now),
-    ...callFlowStatements(account, now),
+    ...PAID_SEARCH_NUMBERS.map((n) => number(account, paid, n, flow, now)),
+    ...WEBSITE_NUMBERS.map((n) => number(account, website, n, flow, now)),
+    number(account, support, "+18885550130", flow, now),
+    ...callFlowStatements(account, flow, now),
   ];
   try {
     await client.batch(stmts, "write");
@@ -109,18 +111,20 @@ export async function seedDemo(
 /** The demo's on-duty specialist: weekdays 09:00–17:00 in New York. */
 const DEMO_AGENT_LINE = "+12125550142";
 const DEMO_VIP_DESK = "+12125550101";
+/** A caller on the demo's `vip` table, for trying the VIP branch. */
+export const DEMO_VIP_CALLER = "+12025550123";
 
 /**
  * The sample call flow (business hours, the `vip` table, on-duty fallback), active at
  * version 1, with one agent and her weekday shift. Part of the seed's one batch.
  */
-function callFlowStatements(account: string, now: number): InStatement[] {
-  const flow = newId("flow", now);
+function callFlowStatements(account: string, flow: string, now: number): InStatement[] {
   const agent = newId("agt", now);
   const document = sampleFlowDocument({
     vipDesk: DEMO_VIP_DESK,
     fallback: DEMO_MAIN_LINE,
     mailbox: "voicemail@demo.example",
+    timeZone: "America/New_York",
   });
   // The sample flow has no http source, so the empty allow-list is the account's own.
   const version = versionRow(flow, 1, document, now, { httpAllowList: [] });
@@ -138,6 +142,10 @@ function callFlowStatements(account: string, now: number): InStatement[] {
         JSON.stringify(version.errors),
         now,
       ],
+    },
+    {
+      sql: "INSERT INTO lookup_rows (account_id, table_name, key, value, updated_at) VALUES (?, 'vip', ?, ?, ?)",
+      args: [account, DEMO_VIP_CALLER, JSON.stringify({ name: "Grace (demo VIP)" }), now],
     },
     {
       sql: "INSERT INTO agents (id, account_id, name, contacts, channel_types, created_at) VALUES (?, ?, ?, ?, ?, ?)",
@@ -184,12 +192,18 @@ function pool(
   };
 }
 
-function number(account: string, poolId: string, e164: string, now: number): InStatement {
+function number(
+  account: string,
+  poolId: string,
+  e164: string,
+  flow: string,
+  now: number,
+): InStatement {
   const parsed = parsePhone(e164);
   if (!parsed.ok) throw new Error(`demo number ${e164} is invalid: ${parsed.message}`);
   return {
-    sql: `INSERT INTO numbers (id, account_id, pool_id, e164, carrier, region, kind, status, forward_to, leased_until, created_at)
-      VALUES (?, ?, ?, ?, 'twilio', ?, ?, 'active', ?, 0, ?)`,
+    sql: `INSERT INTO numbers (id, account_id, pool_id, e164, carrier, region, kind, status, forward_to, call_flow_id, leased_until, created_at)
+      VALUES (?, ?, ?, ?, 'twilio', ?, ?, 'active', ?, ?, 0, ?)`,
     args: [
       newId("num"),
       account,
@@ -198,6 +212,7 @@ function number(account: string, poolId: string, e164: string, now: number): InS
       phoneRegion(e164),
       parsed.type === "toll_free" ? "toll_free" : "local",
       DEMO_MAIN_LINE,
+      flow,
       now,
     ],
   };

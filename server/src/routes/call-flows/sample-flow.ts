@@ -11,11 +11,13 @@ export function sampleFlowDocument(lines: {
   vipDesk: string;
   fallback: string;
   mailbox: string;
+  /** The business's zone for `clock`; UTC when absent. */
+  timeZone?: string;
 }): Record<string, unknown> {
   return {
     version: 1,
     sources: {
-      clock: { type: "clock" },
+      clock: { type: "clock", ...(lines.timeZone && { time_zone: lines.timeZone }) },
       vip_list: { type: "table", name: "vip", key: "caller_number" },
       schedule: { type: "schedule" },
     },

@@ -102,6 +102,9 @@ export const SimulationSchema = z
     needed_sources: z.array(z.string()),
     decision: JsonObject.openapi({ description: "What the flow does with the call now" }),
     trace: z.array(TraceEntrySchema),
+    markup: z.record(z.string(), z.string()).nullable().openapi({
+      description: "Reply markup per carrier (twilio, telnyx); null when it cannot render",
+    }),
   })
   .openapi("CallFlowSimulation");
 

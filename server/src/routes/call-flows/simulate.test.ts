@@ -75,6 +75,10 @@ describe("POST /v1/call-flows/{id}/simulate", () => {
         { step: "vip", event: "condition", value: true, detail: expect.stringMatching(/is true$/) },
         { step: "vip", event: "action", detail: `dial ${LINES.vipDesk}` },
       ],
+      markup: {
+        twilio: expect.stringContaining(`<Number>${LINES.vipDesk}</Number></Dial></Response>`),
+        telnyx: expect.stringContaining(`<Number>${LINES.vipDesk}</Number></Dial></Response>`),
+      },
     };
     expect(res.body).toEqual(expected);
   });

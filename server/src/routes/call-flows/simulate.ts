@@ -2,7 +2,9 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { neededSources, runFlow } from "@ringtrail/core/flow";
 import type { App, Services } from "../../context";
 import { ApiError } from "../../errors";
+import { simulatedMarkup } from "../../flows/simulate-markup";
 import { requireKey } from "../../middleware/api-key";
+import { baseUrl } from "../base-url";
 import { errorResponses } from "../openapi-errors";
 import { SimulateSchema, SimulationSchema } from "./schemas";
 import { simulationData } from "./simulate-data";
@@ -14,7 +16,7 @@ const route = createRoute({
   tags: ["Call flows"],
   summary: "Run a version over a hypothetical call and return its decision and trace",
   description:
-    "Nobody is called and nothing is fetched: http sources take the request's data or their fallback.",
+    "Nobody is called and nothing is fetched: http sources take the request's data or their fallback. `markup` shows the reply per carrier (its action URLs resume nothing).",
   security: [{ bearer: [] }],
   middleware: [requireKey("read")] as const,
   request: {
@@ -52,12 +54,24 @@ export function registerSimulateFlow(app: App, services: Services) {
       digits: body.digits,
       speech: body.speech,
     });
+    const markup = await simulatedMarkup(
+      services,
+      {
+        accountId,
+        flowId: flow.id,
+        version: version.version,
+        number: body.number,
+        baseUrl: baseUrl(c),
+      },
+      decision,
+    );
     return c.json(
       {
         version: version.version,
         needed_sources: needed,
         decision: decision as unknown as Record<string, unknown>,
         trace,
+        markup,
       },
       200,
     );
