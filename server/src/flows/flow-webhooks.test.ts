@@ -10,6 +10,7 @@ import {
   voiceForm,
 } from "../routes/carriers/webhook-fixtures";
 import { call, createTestEnv, type TestEnv } from "../testing/app";
+import { describeSecurity } from "../testing/security";
 import { actionUrl, postCallback, routeThroughFlow, traceOf } from "./flow-testing";
 
 const { VoiceResponse } = twilio.twiml;
@@ -208,4 +209,41 @@ describe("a call flow through signed Twilio webhooks", () => {
     const { decisions } = await traceOf(env, owner, sid);
     expect(decisions.at(-1)?.fallback).toBe(true);
   });
+});
+
+describeSecurity("GET /v1/calls/{id}/trace", () => env, {
+  scope: "read",
+  owned: true,
+  setup: async (e, t) => {
+    const row = await e.database.client.execute({
+      sql: "INSERT INTO calls (id, account_id, carrier, carrier_call_id, \"from\", \"to\", direction, status, started_at, updated_at) VALUES (?, ?, 'twilio', ?, ?, ?, 'inbound', 'ringing', 0, 0) RETURNING id",
+      args: [
+        `call_sec${Math.random().toString(36).slice(2, 10)}`,
+        t.account,
+        freshCallSid(),
+        CALLER,
+        owner.number,
+      ],
+    });
+    return { method: "GET", path: `/v1/calls/${String(row.rows[0]?.id)}/trace` };
+  },
+});
+
+describeSecurity("PUT /v1/numbers/{id}/call-flow", () => env, {
+  scope: "admin",
+  owned: true,
+  setup: async (e, t) => {
+    const num = await call(e, "POST", "/v1/numbers", {
+      key: t.admin,
+      body: {
+        number: `+1646555${String(1000 + Math.floor(Math.random() * 8999))}`,
+        carrier: "twilio",
+      },
+    });
+    return {
+      method: "PUT",
+      path: `/v1/numbers/${num.body.id}/call-flow`,
+      body: { call_flow: null },
+    };
+  },
 });

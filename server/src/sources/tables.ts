@@ -8,9 +8,6 @@ export interface TableData {
   value: unknown;
 }
 
-/** Table and key names: a table is named in templates, keys are E.164 numbers or ids. */
-export const TABLE_NAME = /^[a-z_][a-z0-9_]{0,63}$/;
-
 /**
  * One row of the account's lookup table, as the flow's `table` source reads it.
  *

@@ -182,3 +182,14 @@ describeSecurity("POST /v1/requests", () => env, {
     body: { channel: "chat", from: "@sec", body: "hi" },
   }),
 });
+describeSecurity("GET /v1/requests/{id}", () => env, {
+  scope: "read",
+  owned: true,
+  setup: async (e, owner) => {
+    const res = await call(e, "POST", "/v1/requests", {
+      key: owner.admin,
+      body: { channel: "chat", from: "@sec", body: "hi" },
+    });
+    return { method: "GET", path: `/v1/requests/${res.body.id}` };
+  },
+});
