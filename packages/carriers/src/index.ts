@@ -36,6 +36,7 @@ export type {
   MenuDecision,
   Prelude,
   RoutingDecision,
+  SayDecision,
   SayHangupDecision,
   VoicemailDecision,
 } from "./routing-decision";

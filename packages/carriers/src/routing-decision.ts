@@ -8,7 +8,8 @@ export type RoutingDecision =
   | SayHangupDecision
   | HangupDecision
   | MenuDecision
-  | VoicemailDecision;
+  | VoicemailDecision
+  | SayDecision;
 
 /** Speech or audio played first, in order, before the decision's main verb. */
 export type Prelude = { kind: "say"; text: string } | { kind: "play"; url: string };
@@ -55,6 +56,15 @@ export interface SayHangupDecision {
   voice?: string;
   /** BCP 47 language tag, passed through (e.g. "en-US"). */
   language?: string;
+}
+
+/**
+ * Speak and carry on: the document ends without hanging up. Used for a whisper (markup run
+ * on the answering party's leg before it is bridged to the caller).
+ */
+export interface SayDecision {
+  kind: "say";
+  text: string;
 }
 
 /** End the call, e.g. in reply to the dial action after a completed conversation. */

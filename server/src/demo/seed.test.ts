@@ -41,11 +41,30 @@ async function demoCall(from: string, at: number) {
 }
 
 describe("the demo's sample call flow runs on the demo numbers' calls", () => {
-  it("rings the VIP desk for a VIP in business hours", async () => {
+  it("rings the VIP desk for a VIP in business hours, whispering to the desk first", async () => {
     const twiml = await demoCall(DEMO_VIP_CALLER, TUESDAY_10);
-    expect(twiml).toMatch(
-      /<Dial callerId="\+14155550101" timeout="20" action="http:\/\/localhost\/v1\/carriers\/twilio\/flow\?s=[\w-]+" method="POST"><Number>\+12125550101<\/Number><\/Dial>/,
-    );
+    const match =
+      /<Dial callerId="\+14155550101" timeout="20" action="http:\/\/localhost\/v1\/carriers\/twilio\/flow\?s=[\w-]+" method="POST"><Number url="([^"]+)">\+12125550101<\/Number><\/Dial>/.exec(
+        twiml,
+      );
+    expect(match, twiml).not.toBeNull();
+    // The desk answers: Twilio fetches the whisper, signed, on the desk's leg.
+    const url = new URL((match?.[1] ?? "").replaceAll("&amp;", "&"));
+    const form = {
+      AccountSid: `AC${"a1".repeat(16)}`,
+      CallSid: "CAchildleg0000000000000000000000",
+      ParentCallSid: "CAparent",
+      CallStatus: "in-progress",
+      From: DEMO_NUMBER,
+      To: "+12125550101",
+    };
+    const path = `${url.pathname}${url.search}`;
+    const whisper = await postTwilio(env, path, form, AUTH_TOKEN, { signedUrl: url.href });
+    const expected = new VoiceResponse();
+    expected.say("VIP caller");
+    expect(await whisper.text()).toBe(expected.toString());
+    const forged = await postTwilio(env, path, form, "wrong", { signedUrl: url.href });
+    expect(forged.status).toBe(403);
   });
 
   it("rings the on-duty specialist for an ordinary caller in business hours", async () => {

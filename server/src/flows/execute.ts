@@ -77,7 +77,7 @@ export async function executeFlow(
       }),
     });
     trace.push(...result.trace);
-    const routing = await toRouting(ctx, result.decision, trace);
+    const routing = await toRouting(ctx, result.decision);
     return { routing, decision: result.decision, trace, fallback: result.decision.fallback };
   } catch (error) {
     const detail = error instanceof RoutingFailure ? error.message : "internal error";
@@ -163,5 +163,5 @@ async function fallback(
     forwards: [],
     fallback: true,
   };
-  return { routing: await toRouting(ctx, decision, trace), decision, trace, fallback: true };
+  return { routing: await toRouting(ctx, decision), decision, trace, fallback: true };
 }

@@ -55,3 +55,26 @@ export async function openResume(
     return null;
   }
 }
+
+/** Whisper text for an answering agent's leg, sealed to the account whose call it is. */
+export async function sealWhisper(
+  box: SecretBox,
+  accountId: string,
+  text: string,
+): Promise<string> {
+  const sealed = await box.seal(text, `flow-whisper:${accountId}`);
+  return Buffer.from(sealed).toString("base64url");
+}
+
+/** The whisper text, or null when the token was not sealed for this account. */
+export async function openWhisper(
+  box: SecretBox,
+  accountId: string,
+  token: string,
+): Promise<string | null> {
+  try {
+    return await box.open(Buffer.from(token, "base64url"), `flow-whisper:${accountId}`);
+  } catch {
+    return null;
+  }
+}

@@ -1,9 +1,9 @@
 import type { CarrierName, RoutingDecision } from "@ringtrail/carriers";
-import type { Flow, FlowAction, FlowDecision, TraceEntry } from "@ringtrail/core/flow";
+import type { Flow, FlowAction, FlowDecision } from "@ringtrail/core/flow";
 import { agents } from "@ringtrail/db";
 import { and, eq } from "drizzle-orm";
 import type { Services } from "../context";
-import { type ResumeState, sealResume } from "./resume-state";
+import { type ResumeState, sealResume, sealWhisper } from "./resume-state";
 
 /** How long a voicemail may run. */
 const VOICEMAIL_MAX_S = 180;
@@ -32,7 +32,6 @@ export class RoutingFailure extends Error {}
 export async function toRouting(
   ctx: RoutingContext,
   decision: FlowDecision,
-  trace: TraceEntry[],
 ): Promise<RoutingDecision> {
   const prelude = decision.prelude;
   const action = decision.action;
@@ -46,12 +45,6 @@ export async function toRouting(
         attempt: resume.attempt,
         ...(sequential && { sequence: { numbers, index: 0 } }),
       };
-      if (action.whisper)
-        trace.push({
-          step: resume?.fromStep ?? "",
-          event: "action",
-          detail: "whisper not played (not supported yet)",
-        });
       return {
         kind: "forward",
         prelude,
@@ -61,6 +54,7 @@ export async function toRouting(
         record: action.record,
         recordingCallbackUrl: statusUrl(ctx),
         actionUrl: state ? await flowUrl(ctx, state) : `${statusUrl(ctx)}?event=dial`,
+        ...(action.whisper && { whisperUrl: await whisperUrl(ctx, action.whisper) }),
       };
     }
     case "menu":
@@ -111,6 +105,7 @@ export async function nextInSequence(
       attempt: state.attempt,
       sequence: { numbers: sequence.numbers, index },
     }),
+    ...(action.whisper && { whisperUrl: await whisperUrl(ctx, action.whisper) }),
   };
 }
 
@@ -127,6 +122,12 @@ async function dialNumbers(
   const voice = agent?.contacts.voice;
   if (!voice) throw new RoutingFailure(`agent ${target.agentId} has no voice contact`);
   return [voice];
+}
+
+/** Where the carrier fetches the markup spoken to the answering party before bridging. */
+async function whisperUrl(ctx: RoutingContext, text: string): Promise<string> {
+  const token = await sealWhisper(ctx.services.secrets, ctx.accountId, text);
+  return `${ctx.baseUrl}/v1/carriers/${ctx.carrier}/whisper?a=${ctx.accountId}&s=${token}`;
 }
 
 function statusUrl(ctx: RoutingContext): string {

@@ -32,7 +32,6 @@ export async function simulatedMarkup(
           version: args.version,
         },
         decision,
-        [],
       );
       out[carrier] = adapters[carrier].render(routing).body;
     }

@@ -109,6 +109,16 @@ const CASES: { name: string; decision: RoutingDecision; twilio: () => string; te
     texml: `${XML}<Response><Say>Please leave a message.</Say><Record action="https://calls.example.com/v1/carriers/twilio/flow?s=abc.def&amp;x=1" method="POST" maxLength="120" playBeep="true" recordingStatusCallback="https://calls.example.com/rec"/></Response>`,
   },
   {
+    name: "a whisper to the answering agent (say, and carry on)",
+    decision: { kind: "say", text: "VIP caller" },
+    twilio: () => {
+      const r = new VoiceResponse();
+      r.say("VIP caller");
+      return r.toString();
+    },
+    texml: `${XML}<Response><Say>VIP caller</Say></Response>`,
+  },
+  {
     name: "goodbye, then hang up",
     decision: {
       kind: "hangup",

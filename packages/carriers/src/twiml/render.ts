@@ -57,6 +57,8 @@ function verbs(decision: RoutingDecision, dialect: MarkupDialect): XmlElement[] 
       return [...prelude(decision.prelude), { name: "Hangup" }];
     case "menu":
       return [...prelude(decision.prelude), ...menu(decision)];
+    case "say":
+      return [{ name: "Say", children: [decision.text] }];
     case "voicemail":
       return [...prelude(decision.prelude), record(decision, dialect)];
     default:

@@ -76,8 +76,8 @@ describe("POST /v1/call-flows/{id}/simulate", () => {
         { step: "vip", event: "action", detail: `dial ${LINES.vipDesk}` },
       ],
       markup: {
-        twilio: expect.stringContaining(`<Number>${LINES.vipDesk}</Number></Dial></Response>`),
-        telnyx: expect.stringContaining(`<Number>${LINES.vipDesk}</Number></Dial></Response>`),
+        twilio: expect.stringContaining(`">${LINES.vipDesk}</Number></Dial></Response>`),
+        telnyx: expect.stringContaining(`">${LINES.vipDesk}</Number></Dial></Response>`),
       },
     };
     expect(res.body).toEqual(expected);

@@ -3,10 +3,12 @@ import { registerCredentials } from "./credentials";
 import { registerFlowCallback } from "./flow-callback";
 import { registerStatusWebhook } from "./status";
 import { registerVoiceWebhook } from "./voice";
+import { registerWhisper } from "./whisper";
 
 export function registerCarriers(app: App, services: Services) {
   registerCredentials(app, services);
   registerVoiceWebhook(app, services);
   registerStatusWebhook(app, services);
   registerFlowCallback(app, services);
+  registerWhisper(app, services);
 }
