@@ -244,6 +244,49 @@ describe("conditions over each data source, at the voice webhook", () => {
   });
 });
 
+describe("route_on_duty for other channels in a call", () => {
+  it("queues an SMS to the on-duty SMS agent (once, even on a retry) and connects the caller", async () => {
+    const tenant = await twilioTenant(env);
+    const agent = await call(env, "POST", "/v1/agents", {
+      key: tenant.admin,
+      body: { name: "Sam", contacts: { sms: "+12125550144" }, channel_types: ["sms"] },
+    });
+    await call(env, "POST", `/v1/agents/${agent.body.id}/shifts`, {
+      key: tenant.admin,
+      body: { rrule: WEEKDAYS, time_zone: "America/New_York", duration_min: 480 },
+    });
+    await routeThroughFlow(env, tenant, {
+      version: 1,
+      sources: { schedule: { type: "schedule" } },
+      start: "notify",
+      steps: {
+        notify: { route_on_duty: { channel_type: "sms" }, next: "connect" },
+        connect: { dial: { to: [MAIN] } },
+      },
+      default_target: { to: [FALLBACK] },
+    });
+    const sid = freshCallSid();
+    const form = voiceForm(tenant.number, sid);
+    const res = await postTwilio(env, VOICE, form, tenant.authToken);
+    expect(dialed(await res.text())).toEqual([MAIN]);
+    await postTwilio(env, VOICE, form, tenant.authToken);
+    const jobs = await env.database.client.execute({
+      sql: "SELECT payload FROM jobs WHERE kind = 'sms.send' AND payload LIKE ?",
+      args: [`%${tenant.account}%`],
+    });
+    expect(jobs.rows.map((r) => JSON.parse(String(r.payload)))).toEqual([
+      {
+        account_id: tenant.account,
+        carrier: "twilio",
+        from: tenant.number,
+        to: "+12125550144",
+        body: `Call from ${CALLER} to ${tenant.number}`,
+        request_id: null,
+      },
+    ]);
+  });
+});
+
 describe("sentiment routing", () => {
   const MENU = {
     version: 1,

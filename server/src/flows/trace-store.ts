@@ -2,6 +2,9 @@ import type { InStatement } from "@libsql/client";
 import type { RenderedReply } from "@ringtrail/carriers";
 import { newId } from "@ringtrail/db";
 import type { Services } from "../context";
+import { enqueueStatement } from "../jobs/queue";
+import { SMS_JOB, type SmsJobPayload } from "../messaging/sms-job";
+import { outboundWebhookStatement } from "../outbound/index";
 import type { FlowOutcome } from "./execute";
 
 /** The reply stored for this webhook stage of the call, when a retry already produced one. */
@@ -29,6 +32,8 @@ export interface TraceWrite {
   now: number;
   /** Speech heard at this stage, scored: stored on the call for this caller's later history. */
   speech?: { score: number; confidence: number };
+  /** The call's carrier and parties, for forwards to on-duty contacts on other channels. */
+  call: { carrier: string; from: string; to: string };
 }
 
 /**
@@ -57,6 +62,7 @@ export function traceStatements(w: TraceWrite): InStatement[] {
       ],
     },
   ];
+  stmts.push(...forwardStatements(w));
   if (w.speech) {
     stmts.push({
       sql: "UPDATE calls SET speech_sentiment = ?, speech_confidence = ? WHERE id = ?",
@@ -68,6 +74,58 @@ export function traceStatements(w: TraceWrite): InStatement[] {
     args: [w.callId, w.stage],
   });
   return stmts;
+}
+
+/**
+ * `route_on_duty` steps for other channel types tell the on-duty contacts about the call:
+ * an SMS from the tracking number (its carrier's messaging API, as a durable job), or a
+ * signed `call.routed` webhook for email and chat. Keyed by call and stage, so a retried
+ * webhook queues nothing twice.
+ */
+function forwardStatements(w: TraceWrite): InStatement[] {
+  const out: InStatement[] = [];
+  for (const forward of w.outcome.decision?.forwards ?? []) {
+    const key = `flow:${w.callId}:${w.stage}:${forward.channelType}`;
+    if (forward.channelType === "sms") {
+      if (w.call.carrier !== "twilio" && w.call.carrier !== "telnyx") continue;
+      for (const [i, contact] of forward.contacts.entries()) {
+        const payload: SmsJobPayload = {
+          account_id: w.accountId,
+          carrier: w.call.carrier,
+          from: w.call.to,
+          to: contact,
+          body: `Call from ${w.call.from} to ${w.call.to}`,
+          request_id: null,
+        };
+        out.push(
+          enqueueStatement({
+            kind: SMS_JOB,
+            key: `${key}:${i}`,
+            payload: { ...payload },
+            now: w.now,
+          }),
+        );
+      }
+    } else {
+      out.push(
+        outboundWebhookStatement({
+          accountId: w.accountId,
+          event: "call.routed",
+          data: {
+            call: w.callId,
+            from: w.call.from,
+            to: w.call.to,
+            channel_type: forward.channelType,
+            contacts: forward.contacts,
+            tags: w.outcome.decision?.tags ?? {},
+          },
+          key,
+          now: w.now,
+        }),
+      );
+    }
+  }
+  return out;
 }
 
 export interface StoredTrace {

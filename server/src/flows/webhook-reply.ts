@@ -20,6 +20,19 @@ export interface FlowReplyRequest {
  * reply as stored: a retry (even a concurrent one) gets the first reply, and no second trace.
  */
 export async function flowReply(services: Services, r: FlowReplyRequest): Promise<RenderedReply> {
+  try {
+    return await runAndStore(services, r);
+  } catch (error) {
+    // The database or the flow failed in a way the run could not absorb: the caller still
+    // reaches the number's target instead of hearing the carrier's error message.
+    services.log.log("error", "call flow reply failed", {
+      error: String(error instanceof Error ? error.stack : error),
+    });
+    return r.adapter.render(r.unreadable());
+  }
+}
+
+async function runAndStore(services: Services, r: FlowReplyRequest): Promise<RenderedReply> {
   const call: FlowCall = r.run.call;
   const earlier = await storedReply(services, call.callId, r.stage);
   if (earlier) return earlier;
@@ -35,6 +48,7 @@ export async function flowReply(services: Services, r: FlowReplyRequest): Promis
       outcome,
       reply,
       now: call.now,
+      call: { carrier: r.run.carrier, from: call.from, to: call.to },
       ...(r.speech && { speech: r.speech }),
     }),
   );
