@@ -61,6 +61,7 @@ describe("POST /v1/numbers", () => {
       kind: "local",
       status: "active",
       forwardTo: null,
+      callFlowId: null,
       leasedUntil: 0,
       holder: null,
       createdAt: Date.parse(NOW),
