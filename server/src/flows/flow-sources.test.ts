@@ -287,6 +287,53 @@ describe("route_on_duty for other channels in a call", () => {
   });
 });
 
+describe("voicemail", () => {
+  it("hands the recording to the account's webhooks with the flow's destination, once", async () => {
+    const tenant = await twilioTenant(env);
+    await routeThroughFlow(env, tenant, {
+      version: 1,
+      sources: {},
+      start: "closed",
+      steps: {
+        closed: { say: { text: "We are closed." }, next: "mailbox" },
+        mailbox: { voicemail: { to: { email: "team@example.com" } } },
+      },
+      default_target: { to: [FALLBACK] },
+    });
+    const sid = freshCallSid();
+    const voice = await postTwilio(env, VOICE, voiceForm(tenant.number, sid), tenant.authToken);
+    expect(await voice.text()).toContain("<Record action=");
+    const recording = {
+      ...voiceForm(tenant.number, sid),
+      CallStatus: "in-progress",
+      RecordingStatus: "completed",
+      RecordingSid: "RE0123",
+      RecordingUrl: "https://api.twilio.com/2010-04-01/Accounts/AC/Recordings/RE0123",
+      RecordingDuration: "14",
+    };
+    for (let i = 0; i < 2; i++) {
+      const res = await postTwilio(env, "/v1/carriers/twilio/status", recording, tenant.authToken);
+      expect(res.status).toBe(200);
+    }
+    const jobs = await env.database.client.execute({
+      sql: "SELECT payload FROM jobs WHERE payload LIKE '%voicemail.recorded%' AND payload LIKE ?",
+      args: [`%${tenant.account}%`],
+    });
+    expect(jobs.rows).toHaveLength(1);
+    const payload = JSON.parse(String(jobs.rows[0]?.payload));
+    expect(payload).toMatchObject({
+      event: "voicemail.recorded",
+      data: {
+        from: CALLER,
+        to: tenant.number,
+        deliver_to: { kind: "email", email: "team@example.com" },
+        recording_url: recording.RecordingUrl,
+        recording_duration_s: 14,
+      },
+    });
+  });
+});
+
 describe("sentiment routing", () => {
   const MENU = {
     version: 1,
