@@ -1,4 +1,4 @@
-import { scoreSentiment, totalSentiment } from "@ringtrail/core/intel";
+import { callerSentiment } from "@ringtrail/core/intel";
 import type { Services } from "../context";
 import { lookupTable } from "../sources/tables";
 
@@ -23,11 +23,7 @@ export interface CallerQuery {
  */
 export async function callerData(services: Services, q: CallerQuery) {
   const anonymous = q.from === "anonymous";
-  const current = q.speech
-    ? { score: scoreSentiment(q.speech.text).score, confidence: q.speech.confidence }
-    : undefined;
   if (anonymous) {
-    const total = totalSentiment([], current, q.now);
     return {
       number: null,
       anonymous,
@@ -35,7 +31,7 @@ export async function callerData(services: Services, q: CallerQuery) {
       last_call_at: null,
       vip: false,
       blocked: false,
-      sentiment: sentimentData(total, current, 0),
+      sentiment: callerSentiment([], q.speech, q.now),
     };
   }
   const [history, vip, blocked] = await Promise.all([
@@ -51,7 +47,6 @@ export async function callerData(services: Services, q: CallerQuery) {
   const past = history.rows
     .filter((r) => r.speech_sentiment !== null)
     .map((r) => ({ score: Number(r.speech_sentiment), at: Number(r.started_at) }));
-  const total = totalSentiment(past, current, q.now);
   const last = history.rows[0];
   return {
     number: q.from,
@@ -60,20 +55,6 @@ export async function callerData(services: Services, q: CallerQuery) {
     last_call_at: last ? new Date(Number(last.started_at)).toISOString() : null,
     vip: vip.listed,
     blocked: blocked.listed,
-    sentiment: sentimentData(total, current, past.length),
-  };
-}
-
-function sentimentData(
-  total: { score: number; weight: number },
-  current: { score: number; confidence: number } | undefined,
-  history: number,
-) {
-  return {
-    total: total.score,
-    weight: total.weight,
-    current: current?.score ?? null,
-    confidence: current?.confidence ?? null,
-    history,
+    sentiment: callerSentiment(past, q.speech, q.now),
   };
 }

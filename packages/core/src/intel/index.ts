@@ -7,6 +7,7 @@ export {
   normalizePhone,
   sha256Hex,
 } from "./audience";
+export { type CallerSentiment, callerSentiment } from "./caller-sentiment";
 export {
   type Evaluation,
   evaluate,
