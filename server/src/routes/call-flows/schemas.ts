@@ -69,10 +69,10 @@ export const SimulateSchema = z
     speech: z.string().max(2000).optional(),
     data: z
       .object({
-        table: z
-          .record(z.string(), JsonObject)
-          .optional()
-          .openapi({ description: "Table name -> key (E.164) -> value" }),
+        table: z.record(z.string(), JsonObject).optional().openapi({
+          description:
+            "Table name -> key (E.164) -> value; tables not given are read from the account's",
+        }),
         http: JsonObject.optional().openapi({
           description: "http source name -> its JSON; a missing one uses the source's fallback",
         }),

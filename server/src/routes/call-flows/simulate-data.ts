@@ -2,12 +2,14 @@ import { clockData, type Flow } from "@ringtrail/core/flow";
 import { phoneCountry, phoneRegion } from "@ringtrail/core/phone";
 import type { Services } from "../../context";
 import { accountSchedule } from "../../sources/schedule";
+import { lookupTable } from "../../sources/tables";
 import type { SimulateBody } from "./schemas";
 
 /**
  * Source data for a hypothetical call, built only for the sources the flow needs: the
  * schedule from the account's agents and shifts, the clock in `time_zone`, geo from the
- * caller's number, and caller, attribution, table and http data from the request.
+ * caller's number, tables from the request or else the account's own, and caller,
+ * attribution and http data from the request.
  */
 export async function simulationData(
   services: Services,
@@ -52,7 +54,12 @@ export async function simulationData(
         break;
       case "table": {
         const key = spec.key === "caller_number" ? body.caller : body.number;
-        const rows = body.data.table?.[spec.name] ?? {};
+        const rows = body.data.table?.[spec.name];
+        // A table the request does not give is the account's own, as a real call reads it.
+        if (rows === undefined) {
+          data[name] = await lookupTable(services, accountId, spec.name, key);
+          break;
+        }
         const listed = Object.hasOwn(rows, key);
         data[name] = { listed, value: listed ? rows[key] : null };
         break;

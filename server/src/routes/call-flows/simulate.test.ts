@@ -83,6 +83,24 @@ describe("POST /v1/call-flows/{id}/simulate", () => {
     expect(res.body).toEqual(expected);
   });
 
+  it("reads the account's own table when the request gives none", async () => {
+    const other = "+13125550166";
+    await call(env, "PUT", `/v1/tables/vip/rows/${encodeURIComponent(other)}`, {
+      key: tenant.admin,
+      body: { value: true },
+    });
+    const res = await call(env, "POST", `/v1/call-flows/${flowId}/simulate`, {
+      key: tenant.read,
+      body: {
+        caller: other,
+        number: "+18005550100",
+        at: "2026-11-24T15:00:00Z",
+        time_zone: "America/New_York",
+      },
+    });
+    expect(res.body.decision.action.target).toEqual({ kind: "numbers", numbers: [LINES.vipDesk] });
+  });
+
   it("in business hours, rings the on-duty agent for anyone else", async () => {
     const res = await simulate("+13125550188", "2026-11-24T15:00:00Z");
     expect(res.status).toBe(200);
