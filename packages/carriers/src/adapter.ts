@@ -26,8 +26,11 @@ export type Hook = "voice" | "status";
 export type CarrierSecret =
   | { carrier: "twilio"; authToken: string }
   | { carrier: "signalwire"; signingKey: string }
-  /** Base64 of the raw 32-byte Ed25519 public key from Telnyx Mission Control. */
-  | { carrier: "telnyx"; publicKey: string };
+  /**
+   * Base64 of the raw 32-byte Ed25519 public key from Telnyx Mission Control; the API v2 key
+   * only when the account sends messages through Telnyx.
+   */
+  | { carrier: "telnyx"; publicKey: string; apiKey?: string };
 
 export type VerifyFailure =
   | "missing_signature"

@@ -2,9 +2,24 @@ import type { Client } from "@libsql/client";
 import type { ClaimedJob, JobHandler } from "../jobs/worker";
 import type { Logger } from "../log";
 import type { CredentialStore } from "../secrets/credentials";
-import { type SmsApiBase, SmsSendError, sendSms } from "./sms-sender";
+import { type SmsApiBase, type SmsCredential, SmsSendError, sendSms } from "./sms-sender";
 
 export const SMS_JOB = "sms.send";
+
+/** The account's sending credential at the carrier; null when it has none to send with. */
+async function smsCredential(
+  credentials: CredentialStore,
+  p: SmsJobPayload,
+): Promise<SmsCredential | null> {
+  const opened = await credentials.get(p.account_id, p.carrier);
+  const secret = opened?.secret;
+  if (secret?.carrier === "twilio" && opened?.carrierAccount)
+    return { carrier: "twilio", accountSid: opened.carrierAccount, authToken: secret.authToken };
+  // Telnyx verifies webhooks with a public key; sending needs the optional API key.
+  if (secret?.carrier === "telnyx" && secret.apiKey)
+    return { carrier: "telnyx", apiKey: secret.apiKey };
+  return null;
+}
 
 /** What the job carries; the secret is read when it runs, never stored in the queue. */
 export interface SmsJobPayload {
@@ -40,27 +55,16 @@ export function smsJob(deps: {
               args: [status, p.request_id],
             })
             .then(() => undefined);
-    if (p.carrier !== "twilio") {
-      // Telnyx credentials hold only the webhook public key; sending needs an API key.
-      deps.log?.log("error", "sms carrier has no sending credentials", { carrier: p.carrier });
+    const fail = (reason: string) => {
+      deps.log?.log("error", "sms not sent", { carrier: p.carrier, reason });
       return mark("failed");
-    }
-    const opened = await deps.credentials.get(p.account_id, "twilio");
-    if (opened?.secret.carrier !== "twilio" || !opened.carrierAccount) {
-      return mark("failed");
-    }
+    };
+    const credential = await smsCredential(deps.credentials, p);
+    if (!credential) return fail("no sending credentials");
     try {
-      await sendSms(
-        deps.api,
-        {
-          carrier: "twilio",
-          accountSid: opened.carrierAccount,
-          authToken: opened.secret.authToken,
-        },
-        { from: p.from, to: p.to, body: p.body },
-      );
+      await sendSms(deps.api, credential, { from: p.from, to: p.to, body: p.body });
     } catch (error) {
-      if (error instanceof SmsSendError && !error.retryable) return mark("failed");
+      if (error instanceof SmsSendError && !error.retryable) return fail(error.message);
       throw error;
     }
     await mark("sent");

@@ -6,7 +6,7 @@ import type { SecretBox } from "./box";
 export type CarrierCredentialInput =
   | { carrier: "twilio"; accountSid: string; authToken: string }
   | { carrier: "signalwire"; projectId: string; signingKey: string }
-  | { carrier: "telnyx"; publicKey: string };
+  | { carrier: "telnyx"; publicKey: string; apiKey?: string };
 
 export interface OpenedCredential {
   /** Twilio Account SID or SignalWire project id; null for Telnyx. */
@@ -39,7 +39,14 @@ function split(input: CarrierCredentialInput): OpenedCredential {
         secret: { carrier: "signalwire", signingKey: input.signingKey },
       };
     case "telnyx":
-      return { carrierAccount: null, secret: { carrier: "telnyx", publicKey: input.publicKey } };
+      return {
+        carrierAccount: null,
+        secret: {
+          carrier: "telnyx",
+          publicKey: input.publicKey,
+          ...(input.apiKey && { apiKey: input.apiKey }),
+        },
+      };
   }
 }
 

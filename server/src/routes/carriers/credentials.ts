@@ -18,7 +18,7 @@ const put = createRoute({
   tags: ["Carriers"],
   summary: "Set the account's credentials at a carrier",
   description:
-    "twilio: `{account_sid, auth_token}`; signalwire: `{project_id, signing_key}`; telnyx: `{public_key}` (base64 Ed25519). They verify the carrier's webhook signatures for this account's numbers. Stored encrypted (AES-256-GCM) and never returned.",
+    "twilio: `{account_sid, auth_token}`; signalwire: `{project_id, signing_key}`; telnyx: `{public_key, api_key?}` (base64 Ed25519; the API key only to send SMS). They verify the carrier's webhook signatures for this account's numbers. Stored encrypted (AES-256-GCM) and never returned.",
   security: [{ bearer: [] }],
   middleware: [requireKey("admin")] as const,
   request: {
@@ -66,7 +66,11 @@ function toInput(carrier: string, body: unknown): CarrierCredentialInput {
     case "signalwire":
       return { carrier: name, projectId: v.project_id!, signingKey: v.signing_key! };
     case "telnyx":
-      return { carrier: name, publicKey: v.public_key! };
+      return {
+        carrier: name,
+        publicKey: v.public_key!,
+        ...(v.api_key !== undefined && { apiKey: v.api_key }),
+      };
   }
 }
 

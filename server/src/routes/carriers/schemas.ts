@@ -30,6 +30,13 @@ export const TelnyxCredentialsSchema = z
         (v) => /^[A-Za-z0-9+/]{43}=$/.test(v) && Buffer.from(v, "base64").byteLength === 32,
         "public_key is the base64 of a 32-byte Ed25519 public key",
       ),
+    api_key: z
+      .string()
+      .trim()
+      .min(1)
+      .max(256)
+      .optional()
+      .openapi({ description: "API v2 key, needed only to send SMS through Telnyx" }),
   })
   .strict()
   .openapi("TelnyxCredentials");

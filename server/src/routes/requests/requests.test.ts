@@ -5,7 +5,12 @@ import type { JobWorker } from "../../jobs/worker";
 import { call, createTenant, createTestEnv, type TestEnv } from "../../testing/app";
 import { type LocalServer, startLocalServer } from "../../testing/local-server";
 import { describeSecurity } from "../../testing/security";
-import { ACCOUNT_SID, type CarrierTenant, twilioTenant } from "../carriers/webhook-fixtures";
+import {
+  ACCOUNT_SID,
+  type CarrierTenant,
+  telnyxKeys,
+  twilioTenant,
+} from "../carriers/webhook-fixtures";
 
 const NY_SMS = "+12125550143";
 const TOKYO_SMS = "+81312345678";
@@ -20,6 +25,11 @@ let tenant: CarrierTenant;
 beforeAll(async () => {
   // A fake carrier messaging API and a webhook receiver, both real HTTP on loopback.
   carrier = await startLocalServer((req, res) => {
+    if (req.path === "/v2/messages") {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify({ data: { id: "b0c7e8cb-telnyx-message" } }));
+      return;
+    }
     res.writeHead(req.path.includes("/Messages.json") ? 201 : 404, {
       "content-type": "application/json",
     });
@@ -29,7 +39,7 @@ beforeAll(async () => {
     res.writeHead(204);
     res.end();
   });
-  env = await createTestEnv({ smsApi: { twilio: carrier.origin } });
+  env = await createTestEnv({ smsApi: { twilio: carrier.origin, telnyx: carrier.origin } });
   worker = createJobWorker(env.services, { backoffMs: 60_000, maxAttempts: 3 });
   tenant = await twilioTenant(env);
   await agentWithShift(
@@ -47,7 +57,7 @@ afterAll(async () => {
 });
 
 async function agentWithShift(
-  t: CarrierTenant,
+  t: { admin: string },
   name: string,
   contacts: Record<string, string>,
   timeZone: string,
@@ -96,6 +106,38 @@ describe("POST /v1/requests", () => {
     });
     const read = await call(env, "GET", `/v1/requests/${res.body.id}`, { key: tenant.read });
     expect(read.body).toEqual({ ...res.body, status: "sent" });
+  });
+
+  it("sends through Telnyx v2 messages from a Telnyx number with the account's API key", async () => {
+    const t = await createTenant(env, "Telnyx");
+    const keys = telnyxKeys();
+    const creds = await call(env, "PUT", "/v1/carriers/telnyx/credentials", {
+      key: t.admin,
+      body: { public_key: keys.publicKey, api_key: "KEYtelnyx123" },
+    });
+    expect(creds.status, JSON.stringify(creds.body)).toBe(200);
+    await call(env, "POST", "/v1/numbers", {
+      key: t.admin,
+      body: { number: "+12125550177", carrier: "telnyx" },
+    });
+    await agentWithShift(t, "Ana", { sms: NY_SMS }, "America/New_York");
+    const res = await call(env, "POST", "/v1/requests", {
+      key: t.admin,
+      body: { channel: "sms", from: "+13125550188", body: "Call me" },
+    });
+    expect(res.body.status).toBe("queued");
+    await drain();
+    const sent = carrier.received.at(-1);
+    expect(sent?.path).toBe("/v2/messages");
+    expect(sent?.headers.authorization).toBe("Bearer KEYtelnyx123");
+    expect(JSON.parse(sent?.body ?? "")).toEqual({
+      from: "+12125550177",
+      to: NY_SMS,
+      text: "New sms request from +13125550188: Call me",
+    });
+    expect(
+      (await call(env, "GET", `/v1/requests/${res.body.id}`, { key: t.read })).body.status,
+    ).toBe("sent");
   });
 
   it("follows the shifts across time zones and the DST change", async () => {
