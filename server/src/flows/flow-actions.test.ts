@@ -1,4 +1,6 @@
+import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createJobWorker } from "../jobs/index";
 import {
   CALLER,
   type CarrierTenant,
@@ -10,6 +12,7 @@ import {
   voiceForm,
 } from "../routes/carriers/webhook-fixtures";
 import { call, createTestEnv, type TestEnv } from "../testing/app";
+import { startLocalServer } from "../testing/local-server";
 import { actionUrl, postCallback, routeThroughFlow, traceOf } from "./flow-testing";
 
 const VOICE = "/v1/carriers/twilio/voice";
@@ -23,7 +26,8 @@ const WEEKDAYS = "DTSTART:20260302T090000\nRRULE:FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,F
 let env: TestEnv;
 
 beforeAll(async () => {
-  env = await createTestEnv();
+  // Webhook steps call a local receiver over plain http, which only loopback mode allows.
+  env = await createTestEnv({ loopbackHttp: true });
 });
 afterAll(() => env.close());
 
@@ -117,6 +121,60 @@ describe("voicemail", () => {
         recording_duration_s: 14,
       },
     });
+  });
+});
+
+describe("webhook steps", () => {
+  it("post the call, signed, to a registered endpoint; other URLs are traced and skipped", async () => {
+    const receiver = await startLocalServer((_req, res) => {
+      res.writeHead(204);
+      res.end();
+    });
+    try {
+      const tenant = await twilioTenant(env);
+      const endpoint = await call(env, "POST", "/v1/webhook-endpoints", {
+        key: tenant.admin,
+        body: { url: `${receiver.origin}/calls`, events: ["call.flow_webhook"] },
+      });
+      expect(endpoint.status).toBe(201);
+      await routeThroughFlow(env, tenant, {
+        version: 1,
+        sources: {},
+        start: "tag",
+        steps: {
+          tag: { set: { tags: { lead: "ppc" } }, next: "crm" },
+          crm: { webhook: { url: `${receiver.origin}/calls` }, next: "other" },
+          other: { webhook: { url: `${receiver.origin}/unregistered` }, next: "connect" },
+          connect: { dial: { to: [MAIN] } },
+        },
+        default_target: { to: [FALLBACK] },
+      });
+      const sid = freshCallSid();
+      const form = voiceForm(tenant.number, sid);
+      const res = await postTwilio(env, VOICE, form, tenant.authToken);
+      expect(dialed(await res.text())).toEqual([MAIN]);
+      await postTwilio(env, VOICE, form, tenant.authToken);
+      const worker = createJobWorker(env.services, { backoffMs: 60_000, maxAttempts: 3 });
+      for (let i = 0; i < 5 && (await worker.runOnce()) > 0; i++);
+      expect(receiver.received.map((r) => r.path)).toEqual(["/calls"]);
+      const delivered = receiver.received[0];
+      const payload = new Webhook(endpoint.body.secret).verify(
+        delivered?.body ?? "",
+        delivered?.headers as Record<string, string>,
+      );
+      expect(payload).toMatchObject({
+        type: "call.flow_webhook",
+        data: { from: CALLER, to: tenant.number, tags: { lead: "ppc" } },
+      });
+      const trace = (await traceOf(env, tenant, sid)).decisions[0]?.trace;
+      expect(trace?.at(-1)).toEqual({
+        step: "",
+        event: "error",
+        detail: `webhook ${receiver.origin}/unregistered is not one of the account's webhook endpoints; not sent`,
+      });
+    } finally {
+      await receiver.close();
+    }
   });
 });
 

@@ -2,6 +2,7 @@ import type { CarrierAdapter, RenderedReply, RoutingDecision } from "@ringtrail/
 import type { Services } from "../context";
 import type { FlowCall } from "./call-data";
 import { executeFlow, type FlowRun } from "./execute";
+import { stepWebhookStatements } from "./step-webhooks";
 import { storedReply, traceStatements } from "./trace-store";
 
 export interface FlowReplyRequest {
@@ -38,8 +39,23 @@ async function runAndStore(services: Services, r: FlowReplyRequest): Promise<Ren
   if (earlier) return earlier;
   const outcome = await executeFlow(services, r.run, r.unreadable);
   const reply = r.adapter.render(outcome.routing);
-  const results = await services.writer.write(
-    traceStatements({
+  const webhooks = await stepWebhookStatements(
+    services,
+    {
+      accountId: call.accountId,
+      callId: call.callId,
+      stage: r.stage,
+      from: call.from,
+      to: call.to,
+      tags: outcome.decision?.tags ?? {},
+      now: call.now,
+    },
+    outcome.decision?.webhooks ?? [],
+    outcome.trace,
+  );
+  const results = await services.writer.write([
+    ...webhooks,
+    ...traceStatements({
       accountId: call.accountId,
       callId: call.callId,
       stage: r.stage,
@@ -51,7 +67,7 @@ async function runAndStore(services: Services, r: FlowReplyRequest): Promise<Ren
       call: { carrier: r.run.carrier, from: call.from, to: call.to },
       ...(r.speech && { speech: r.speech }),
     }),
-  );
+  ]);
   const row = results.at(-1)?.rows[0];
   return row ? { body: String(row.reply), contentType: String(row.reply_type) } : reply;
 }

@@ -61,7 +61,7 @@ export function readFlow(doc: unknown, r: Reader, options: ValidateFlowOptions):
   if (Object.keys(rawSteps).length === 0) r.fail("steps", "must contain at least one step");
   for (const [id, raw] of Object.entries(rawSteps)) {
     if (!NAME.test(id)) r.fail(join("steps", id), "step id must match [a-z_][a-z0-9_]*");
-    const step = readStep(id, raw, r);
+    const step = readStep(id, raw, r, options.loopbackHttp ?? false);
     if (step) steps[id] = step;
   }
   const start = r.string(root, "", "start");
@@ -143,7 +143,7 @@ function readSources(
   return out;
 }
 
-function readStep(id: string, value: unknown, r: Reader): Step | undefined {
+function readStep(id: string, value: unknown, r: Reader, loopbackHttp: boolean): Step | undefined {
   const path = join("steps", id);
   const obj = r.object(value, path);
   if (!obj) return undefined;
@@ -154,7 +154,7 @@ function readStep(id: string, value: unknown, r: Reader): Step | undefined {
     return undefined;
   }
   const [kind] = present as [(typeof ACTIONS)[number]];
-  const action = readAction(kind, obj[kind], join(path, kind), r);
+  const action = readAction(kind, obj[kind], join(path, kind), r, loopbackHttp);
   const when = r.optString(obj, path, "when");
   const next = r.optString(obj, path, "next");
   const onNoAnswer = r.optString(obj, path, "on_no_answer");
@@ -176,6 +176,7 @@ function readAction(
   value: unknown,
   path: string,
   r: Reader,
+  loopbackHttp: boolean,
 ): StepAction | undefined {
   const obj = r.object(value, path);
   if (!obj) return undefined;
@@ -244,7 +245,7 @@ function readAction(
     case "play":
     case "webhook": {
       r.only(obj, path, ["url"]);
-      const url = r.httpsUrl(obj, path, "url");
+      const url = r.httpsUrl(obj, path, "url", loopbackHttp);
       return url === undefined ? undefined : { type: kind, url };
     }
     case "voicemail": {
