@@ -94,7 +94,8 @@ async function sourceValue(
         ...(call.speech && { speech: call.speech }),
       });
     case "attribution":
-      return attributionData(call.match);
+      // A callback has no fresh match: the one stored with the call at its start is read.
+      return call.match ? attributionData(call.match) : storedAttribution(services, call.callId);
     case "schedule":
       return accountSchedule(services, call.accountId, new Date(call.now));
     case "geo":
@@ -126,6 +127,30 @@ function attributionData(match: MatchOutcome | null) {
     landing_page: best.touch.landingPath,
     campaign: best.touch.campaign,
     probability,
+  };
+}
+
+/** The call's stored last-touch credit (the start-of-call match), in the same shape. */
+async function storedAttribution(services: Services, callId: string) {
+  const res = await services.database.reads.execute({
+    sql: `SELECT a.session_id, a.channel, a.source, a.campaign, a.landing_path,
+        (SELECT MAX(m.probability) FROM call_matches m
+          WHERE m.call_id = a.call_id AND m.session_id = a.session_id) AS probability
+      FROM attributions a WHERE a.call_id = ? AND a.model = 'last'
+      ORDER BY a.weight DESC LIMIT 1`,
+    args: [callId],
+  });
+  const row = res.rows[0];
+  if (!row) return { matched: false, channel: null, probability: 0 };
+  const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
+  return {
+    matched: true,
+    session: String(row.session_id),
+    channel: String(row.channel),
+    source: text(row.source),
+    campaign: text(row.campaign),
+    landing_page: text(row.landing_path),
+    probability: Number(row.probability ?? 0),
   };
 }
 
