@@ -34,7 +34,12 @@ export type IdPrefix =
   | "req"
   | "flow"
   | "agt"
-  | "shf";
+  | "shf"
+  | "itx"
+  | "cus"
+  | "sex"
+  | "tpl"
+  | "cev";
 
 /**
  * A prefixed id that tells what it is and sorts by creation time (like a ULID):
