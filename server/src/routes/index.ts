@@ -6,8 +6,11 @@ import { registerCalls } from "./calls/index";
 import { registerCarriers } from "./carriers/index";
 import { registerDemo } from "./demo/page";
 import { registerDocs } from "./docs/openapi";
+import { registerInteractions } from "./interactions/index";
+import { registerModels } from "./models/index";
 import { registerNumbers } from "./numbers/index";
 import { registerPools } from "./pools/index";
+import { registerResponseTemplates } from "./response-templates/index";
 import { registerSdkScript } from "./sdk/script";
 import { registerSites } from "./sites/index";
 import { registerTestNumbers } from "./test-numbers/index";
@@ -28,6 +31,9 @@ export function registerRoutes(app: App, services: Services): void {
   registerTestNumbers(app, services);
   registerCallFlows(app, services);
   registerAgents(app, services);
+  registerInteractions(app, services);
+  registerModels(app, services);
+  registerResponseTemplates(app, services);
   registerDocs(app);
   registerDemo(app);
 }

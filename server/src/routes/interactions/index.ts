@@ -1,0 +1,8 @@
+import type { App, Services } from "../../context";
+import { registerCreateInteraction } from "./create";
+import { registerReadInteractions } from "./read";
+
+export function registerInteractions(app: App, services: Services) {
+  registerCreateInteraction(app, services);
+  registerReadInteractions(app, services);
+}
