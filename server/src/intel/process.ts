@@ -132,7 +132,8 @@ export async function processInteraction(
   const statements: InStatement[] = [
     {
       sql: `INSERT INTO interactions (id, account_id, channel, customer_phone, customer_email, text, metadata,
-          occurred_at, call_id, result, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          occurred_at, call_id, result, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT (account_id, call_id) DO NOTHING`,
       args: [
         id,
         accountId,
@@ -147,8 +148,10 @@ export async function processInteraction(
         now,
       ],
     },
-    upsertCustomer(accountId, input, now),
   ];
+  // A withheld caller has no key to remember them by.
+  if (input.phone !== null || input.email !== null)
+    statements.push(upsertCustomer(accountId, input, now));
   return { id, statements, result, createdAt: now };
 }
 

@@ -1,6 +1,7 @@
 import { estimateMatchJob } from "../attribution/estimate-job";
 import { ESTIMATE_JOB } from "../attribution/writes";
 import type { Services } from "../context";
+import { CALL_INTERACTION_JOB, callInteractionJob } from "../intel/call-interactions";
 import { copyRecording, RECORDING_JOB } from "./recordings";
 import { JobWorker, type JobWorkerOptions } from "./worker";
 
@@ -24,6 +25,7 @@ export function createJobWorker(
         ...(options.fetchTimeoutMs === undefined ? {} : { timeoutMs: options.fetchTimeoutMs }),
       }),
       [ESTIMATE_JOB]: estimateMatchJob({ client, now: services.now }),
+      [CALL_INTERACTION_JOB]: callInteractionJob(services),
     },
   });
 }

@@ -3,6 +3,7 @@ import { isTerminalStatus } from "@ringtrail/carriers";
 import { matchStatements, storedCallFacts } from "../../attribution/index";
 import type { App, Services } from "../../context";
 import { ApiError } from "../../errors";
+import { callInteractionStatement } from "../../intel/call-interactions";
 import { maskPhone } from "../../log";
 import { eventStatements } from "./call-writes";
 import { matchSafely } from "./match-call";
@@ -39,7 +40,12 @@ export function registerStatusWebhook(app: App, services: Services) {
     const parsed = adapter.parse(req, "status");
     if (!parsed.ok) throw parseFailure(parsed);
     if (parsed.events.length > 0) {
-      await services.writer.write(eventStatements(owner, parsed.events, services.now()));
+      const now = services.now();
+      const stmts = eventStatements(owner, parsed.events, now);
+      if (parsed.events.some((e) => e.kind === "transcription")) {
+        stmts.push(callInteractionStatement(adapter.name, identity.carrierCallId, now));
+      }
+      await services.writer.write(stmts);
     }
     if (parsed.events.some((e) => e.status !== undefined && isTerminalStatus(e.status))) {
       await matchEnded(services, adapter.name, identity.carrierCallId, c.get("log"));
