@@ -29,6 +29,8 @@ export const campaignEvents = sqliteTable(
     /** Audience rows handled so far (in seq order): the checkpoint. */
     processed: integer("processed").notNull().default(0),
     batches: integer("batches").notNull().default(0),
+    /** Customers per batch (one outbound webhook each). */
+    batchSize: integer("batch_size").notNull(),
     /** Matches per area criterion type: {"country": 3, "postal": 1, …}. */
     matchedBy: text("matched_by", { mode: "json" }).$type<Record<string, number>>(),
     notes: text("notes", { mode: "json" }).$type<string[]>().notNull(),
@@ -48,6 +50,7 @@ export const campaignAudience = sqliteTable(
     customerKey: text("customer_key").notNull(),
     /** E.164, for call flows asking whether a caller is affected. */
     phone: text("phone"),
+    email: text("email"),
     reasons: text("reasons", { mode: "json" }).$type<string[]>().notNull(),
     /** SHA-256 hex per ad platform's normalisation; null until processed or when missing. */
     emailGoogle: text("email_google"),

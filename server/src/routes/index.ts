@@ -6,6 +6,7 @@ import { registerCalls } from "./calls/index";
 import { registerCarriers } from "./carriers/index";
 import { registerDemo } from "./demo/page";
 import { registerDocs } from "./docs/openapi";
+import { registerEvents } from "./events/index";
 import { registerInteractions } from "./interactions/index";
 import { registerModels } from "./models/index";
 import { registerNumbers } from "./numbers/index";
@@ -34,6 +35,7 @@ export function registerRoutes(app: App, services: Services): void {
   registerInteractions(app, services);
   registerModels(app, services);
   registerResponseTemplates(app, services);
+  registerEvents(app, services);
   registerDocs(app);
   registerDemo(app);
 }
