@@ -39,7 +39,9 @@ export type IdPrefix =
   | "cus"
   | "sex"
   | "tpl"
-  | "cev";
+  | "cev"
+  | "whe"
+  | "msg";
 
 /**
  * A prefixed id that tells what it is and sorts by creation time (like a ULID):

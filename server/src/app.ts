@@ -16,6 +16,7 @@ import { createLogger, type Logger } from "./log";
 import { apiKeyAuth } from "./middleware/api-key";
 import { bodySizeLimit } from "./middleware/body-limit";
 import { requestContext } from "./middleware/request-context";
+import { WebhookEndpointStore } from "./outbound/endpoint-store";
 import { registerRoutes } from "./routes";
 import { SecretBox } from "./secrets/box";
 import { CredentialStore } from "./secrets/credentials";
@@ -52,6 +53,7 @@ export function createApp(deps: AppDeps): RingtrailApp {
   const sites = new SiteConfigCache(reads, now);
   const pools = new PoolStateCache(reads, now);
   const sessions = new SessionCache();
+  const box = deps.secrets ?? SecretBox.random();
   const services: Services = {
     database: deps.database,
     geo: deps.geo ?? noGeo,
@@ -67,9 +69,10 @@ export function createApp(deps: AppDeps): RingtrailApp {
     keys: apiKeyAuth(() => services),
     swapRules: createSwapRulesCache(),
     writer,
-    credentials: new CredentialStore(client, deps.secrets ?? SecretBox.random()),
+    credentials: new CredentialStore(client, box),
     recordingsDir: deps.recordingsDir ?? "./data/recordings",
     matcher: new CallMatcher(reads, now),
+    webhookEndpoints: new WebhookEndpointStore(client, box),
   };
   const app: App = new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {

@@ -10,6 +10,7 @@ import type { DeviceInfo } from "./device";
 import type { GeoLookup } from "./geo/reader";
 import type { Logger } from "./log";
 import type { ApiKeyAuth } from "./middleware/api-key";
+import type { WebhookEndpointStore } from "./outbound/endpoint-store";
 import type { CredentialStore } from "./secrets/credentials";
 
 export interface Auth {
@@ -41,6 +42,8 @@ export interface Services {
   recordingsDir: string;
   /** Call attribution: candidates, scores and credit; caches per-account state. */
   matcher: CallMatcher;
+  /** The account's signed outbound webhook endpoints (secrets sealed with the same key). */
+  webhookEndpoints: WebhookEndpointStore;
 }
 
 export type AppEnv = {

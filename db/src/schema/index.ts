@@ -15,3 +15,4 @@ export * from "./pools";
 export * from "./sessions";
 export * from "./sites";
 export * from "./visitors";
+export * from "./webhook-endpoints";

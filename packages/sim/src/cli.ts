@@ -60,11 +60,13 @@ async function main(argv: string[]): Promise<number> {
             target_ratio_met: c.ratio !== null && c.ratio <= 0.4,
             max_gap_to_oracle_points: c.max_gap_points,
             target_gap_met: c.max_gap_points <= 1,
+            max_gap_to_same_data_oracle_points: c.max_gap_same_data_points,
             top1: c.points.map((p) => ({
               pool: p.pool,
               ours: p.ours.top1,
               baseline: p.baseline.top1,
               oracle: p.oracle.top1,
+              oracle_same_data: p.oracle_same_data.top1,
             })),
           })),
         },

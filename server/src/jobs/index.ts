@@ -3,6 +3,7 @@ import { ESTIMATE_JOB } from "../attribution/writes";
 import { CAMPAIGN_JOB, type CampaignRunOptions, campaignRunJob } from "../campaigns/index";
 import type { Services } from "../context";
 import { CALL_INTERACTION_JOB, callInteractionJob } from "../intel/call-interactions";
+import { webhookJobHandlers } from "../outbound/deliver";
 import { copyRecording, RECORDING_JOB } from "./recordings";
 import { JobWorker, type JobWorkerOptions } from "./worker";
 
@@ -31,6 +32,12 @@ export function createJobWorker(
       [ESTIMATE_JOB]: estimateMatchJob({ client, now: services.now }),
       [CALL_INTERACTION_JOB]: callInteractionJob(services),
       [CAMPAIGN_JOB]: campaignRunJob(services, options.campaigns),
+      ...webhookJobHandlers({
+        client,
+        endpoints: services.webhookEndpoints,
+        now: services.now,
+        ...(options.fetchTimeoutMs === undefined ? {} : { timeoutMs: options.fetchTimeoutMs }),
+      }),
     },
   });
 }

@@ -17,6 +17,7 @@ import { registerSites } from "./sites/index";
 import { registerTestNumbers } from "./test-numbers/index";
 import { registerBeats } from "./visits/beats";
 import { registerCreateVisit } from "./visits/create";
+import { registerWebhookEndpoints } from "./webhook-endpoints/index";
 
 export function registerRoutes(app: App, services: Services): void {
   app.get("/healthz", (c) => c.json({ ok: true }));
@@ -36,6 +37,7 @@ export function registerRoutes(app: App, services: Services): void {
   registerModels(app, services);
   registerResponseTemplates(app, services);
   registerEvents(app, services);
+  registerWebhookEndpoints(app, services);
   registerDocs(app);
   registerDemo(app);
 }

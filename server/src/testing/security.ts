@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { call, createTenant, type Tenant, type TestEnv } from "./app";
 
 export interface SecuredRequest {
-  method: "GET" | "POST" | "PATCH" | "PUT";
+  method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
   path: string;
   body?: Record<string, unknown> | string;
   headers?: Record<string, string>;
@@ -23,7 +23,14 @@ export interface SecuredRoute {
 }
 
 /** Every table an admin route can write: a refused call must leave all of them as they were. */
-const TABLES = ["sites", "pools", "numbers", "test_numbers", "match_params"] as const;
+const TABLES = [
+  "sites",
+  "pools",
+  "numbers",
+  "test_numbers",
+  "match_params",
+  "webhook_endpoints",
+] as const;
 
 export async function snapshotTables(env: TestEnv): Promise<Record<string, unknown[]>> {
   const out: Record<string, unknown[]> = {};

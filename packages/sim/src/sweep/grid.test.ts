@@ -2,10 +2,10 @@ import { describe, expect, it } from "vitest";
 import { runSweep } from "./grid";
 
 /**
- * The sweep's targets on a small grid with a fixed seed. Asserted: what holds today. The
- * brief's targets (ours ≤ 40% of the baseline's pool for 95% top-1; within 1 point of the
- * oracle) are reported by `pnpm sim --sweep`; they do not hold today (local-first assignment
- * leaves geo little to tell holders apart), so they are not asserted here.
+ * The sweep on a small grid with a fixed seed. Asserted: what holds today. The issue's targets
+ * are reported by `pnpm sim --sweep`: the pool ratio holds for short delays (0.26 at a 5-minute
+ * median) and not at 30 minutes (0.49); the gap to the oracle is 2–5 points, not 1, so neither
+ * is asserted here.
  */
 describe("in-process sweep", () => {
   it("ours beats the baseline at every pool size and stays near the oracle", async () => {
@@ -21,6 +21,8 @@ describe("in-process sweep", () => {
     for (const p of curve?.points ?? []) {
       expect(p.ours.top1).toBeGreaterThanOrEqual(p.baseline.top1);
       expect(p.oracle.top1 - p.ours.top1).toBeLessThan(0.06);
+      // Knowing the true earlier callers can only help.
+      expect(p.oracle.top1).toBeGreaterThanOrEqual(p.oracle_same_data.top1 - 0.005);
     }
     const top = curve?.points.map((p) => p.baseline.top1) ?? [];
     expect(top).toEqual([...top].sort((a, b) => a - b));

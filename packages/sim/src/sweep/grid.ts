@@ -24,13 +24,15 @@ export interface DelayCurve {
   ratio: number | null;
   /** Largest (oracle − ours) top-1 over the pool sizes, in points (target ≤ 1). */
   max_gap_points: number;
+  /** The same against the oracle that sees what ours sees (true parameters only). */
+  max_gap_same_data_points: number;
 }
 
 export const SWEEP_DEFAULTS = {
   visitorsPerDay: 3000,
   days: 4,
   delays: [5, 30, 120, 480, 1440],
-  multiples: [1, 1.5, 2, 3, 4, 6, 8],
+  multiples: [1, 1.5, 2, 3, 4, 6, 8, 12, 16, 24, 32],
 };
 
 /**
@@ -83,7 +85,8 @@ export async function runSweep(options: SweepOptions): Promise<DelayCurve[]> {
       points,
       n95,
       ratio: n95.ours !== null && n95.baseline !== null ? round2(n95.ours / n95.baseline) : null,
-      max_gap_points: round2(Math.max(...points.map((p) => (p.oracle.top1 - p.ours.top1) * 100))),
+      max_gap_points: maxGap(points, (p) => p.oracle.top1),
+      max_gap_same_data_points: maxGap(points, (p) => p.oracle_same_data.top1),
     });
   }
   return curves;
@@ -104,6 +107,10 @@ export function sizeFor(
     return Math.round(q.pool + t * (p.pool - q.pool));
   }
   return null;
+}
+
+function maxGap(points: readonly PointResult[], ceiling: (p: PointResult) => number): number {
+  return round2(Math.max(...points.map((p) => (ceiling(p) - p.ours.top1) * 100)));
 }
 
 const round2 = (x: number) => Math.round(x * 100) / 100;

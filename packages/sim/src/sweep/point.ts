@@ -13,6 +13,12 @@ export interface PointResult {
   ours: Metrics;
   baseline: Metrics;
   oracle: Metrics;
+  /**
+   * The true parameters over the same observations as ours (caller history from its own
+   * earlier answers, not from the truth): the gap to it is what parameter estimation costs;
+   * the rest of the gap to `oracle` is what knowing every earlier caller's session is worth.
+   */
+  oracle_same_data: Metrics;
 }
 
 /**
@@ -29,14 +35,12 @@ export async function runPoint(
   const dni = new ModelDni(numbers, scenario.pool.hold_s * 1000);
   const run = await playPlan(scenario, plan, dni, { windowMs: 0, concurrency: 1 });
   const { calls, ledger } = run;
+  const truthParams = oracleParams(calls);
   return {
     pool,
     ours: scoreMatcher(calls, corePredictions(calls, ledger), ledger),
     baseline: scoreMatcher(calls, baselinePredictions(calls), ledger),
-    oracle: scoreMatcher(
-      calls,
-      corePredictions(calls, ledger, oracleParams(calls), "truth"),
-      ledger,
-    ),
+    oracle: scoreMatcher(calls, corePredictions(calls, ledger, truthParams, "truth"), ledger),
+    oracle_same_data: scoreMatcher(calls, corePredictions(calls, ledger, truthParams), ledger),
   };
 }
