@@ -3,6 +3,7 @@ import { affectedCustomers, type EventArea, hashAudienceMember } from "@ringtrai
 import type { Services } from "../context";
 import { enqueueStatement } from "../jobs/queue";
 import { type JobHandler, PermanentJobError } from "../jobs/worker";
+import { outboundWebhookStatement } from "../outbound/index";
 import { knownCustomers } from "./customers";
 
 export const CAMPAIGN_JOB = "campaign_event_run";
@@ -28,6 +29,8 @@ export function campaignJobStatement(
 }
 
 interface EventState {
+  kind: string;
+  batches: number;
   area: EventArea;
   filters: Record<string, string | number | boolean>;
   actions: string[];
@@ -61,7 +64,7 @@ export function campaignRunJob(services: Services, options: CampaignRunOptions =
     }
     for (let n = 0; n < batchesPerRun; n++) {
       const { rows } = await client.execute({
-        sql: `SELECT seq, phone, email FROM campaign_audience
+        sql: `SELECT seq, customer_key, phone, email, reasons FROM campaign_audience
           WHERE event_id = ? AND seq > ? ORDER BY seq LIMIT ?`,
         args: [eventId, event.processed, event.batchSize],
       });
@@ -90,6 +93,29 @@ export function campaignRunJob(services: Services, options: CampaignRunOptions =
         });
       }
       const next = Number(rows.at(-1)?.seq);
+      if (event.actions.includes("webhook")) {
+        const batch = event.batches + 1;
+        stmts.push(
+          outboundWebhookStatement({
+            accountId,
+            event: "event.audience_batch",
+            data: {
+              event_id: eventId,
+              kind: event.kind,
+              batch,
+              total: event.total,
+              customers: rows.map((r) => ({
+                customer: String(r.customer_key),
+                phone: r.phone === null ? null : String(r.phone),
+                email: r.email === null ? null : String(r.email),
+                reasons: JSON.parse(String(r.reasons)) as string[],
+              })),
+            },
+            key: `event.audience_batch:${eventId}:${batch}`,
+            now,
+          }),
+        );
+      }
       const last = rows.length < event.batchSize;
       // The guard on `processed` makes a second worker's copy of this batch change nothing.
       stmts.push({
@@ -101,7 +127,7 @@ export function campaignRunJob(services: Services, options: CampaignRunOptions =
         stmts.push(campaignJobStatement(eventId, accountId, next, now));
       }
       await services.writer.write(stmts);
-      event = { ...event, processed: next };
+      event = { ...event, processed: next, batches: event.batches + 1 };
       if (last) return;
     }
   };
@@ -113,13 +139,15 @@ async function loadEvent(
   accountId: string,
 ): Promise<EventState> {
   const { rows } = await services.database.client.execute({
-    sql: `SELECT area, filters, actions, status, total, processed, batch_size FROM campaign_events
+    sql: `SELECT kind, batches, area, filters, actions, status, total, processed, batch_size FROM campaign_events
       WHERE id = ? AND account_id = ?`,
     args: [eventId, accountId],
   });
   const r = rows[0];
   if (!r) throw new PermanentJobError(`no event ${eventId}`);
   return {
+    kind: String(r.kind),
+    batches: Number(r.batches),
     area: JSON.parse(String(r.area)) as EventArea,
     filters: JSON.parse(String(r.filters)),
     actions: JSON.parse(String(r.actions)),

@@ -8,6 +8,7 @@ import {
 } from "@ringtrail/core/intel";
 import { newId } from "@ringtrail/db";
 import type { Services } from "../context";
+import { outboundWebhookStatement } from "../outbound/index";
 import { loadRules, loadSubjectModel } from "./registry";
 import { type RouteTarget, routeTarget } from "./routing";
 import { gatherSupplemental, type Supplemental } from "./supplemental";
@@ -149,6 +150,23 @@ export async function processInteraction(
       ],
     },
   ];
+  statements.push(
+    outboundWebhookStatement({
+      accountId,
+      event: "interaction.processed",
+      data: {
+        id,
+        channel: input.channel,
+        customer: { phone: input.phone, email: input.email },
+        occurred_at: new Date(input.occurredAt).toISOString(),
+        call_id: input.callId ?? null,
+        models: result.models,
+        action: result.action,
+      },
+      key: `interaction.processed:${id}`,
+      now,
+    }),
+  );
   // A withheld caller has no key to remember them by.
   if (input.phone !== null || input.email !== null)
     statements.push(upsertCustomer(accountId, input, now));

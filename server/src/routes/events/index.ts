@@ -19,7 +19,7 @@ const create = createRoute({
   path: "/v1/events",
   summary: "Declare an event that affects customers in an area",
   description:
-    "Ringtrail finds the affected customers (interactions' customers with their place and attributes, callers by carrier region and ZIP and by their matched session's geo-IP) and runs the actions as a durable job with progress: `audience_export` (hashed CSV for Google and Meta), `flag` (call flows read `event.active`).",
+    "Ringtrail finds the affected customers (interactions' customers with their place and attributes, callers by carrier region and ZIP and by their matched session's geo-IP) and runs the actions as a durable job with progress: `audience_export` (hashed CSV for Google and Meta), `webhook` (one signed `event.audience_batch` per batch of customers), `flag` (call flows read `event.active`).",
   middleware: [requireKey("admin")] as const,
   request: {
     body: { content: { "application/json": { schema: CreateEventSchema } }, required: true },

@@ -1,9 +1,13 @@
 import { z } from "@hono/zod-openapi";
 import { Attributes } from "../interactions/schemas";
 
-/** What an event can do; `sms` waits for the carrier SMS sender. */
+/** What an event can do; `sms` waits for the carrier SMS sender (not built here). */
 export const CAMPAIGN_ACTIONS = ["audience_export", "webhook", "sms", "flag"] as const;
-export const AVAILABLE_ACTIONS: ReadonlySet<string> = new Set(["audience_export", "flag"]);
+export const AVAILABLE_ACTIONS: ReadonlySet<string> = new Set([
+  "audience_export",
+  "webhook",
+  "flag",
+]);
 
 const Codes = (schema: z.ZodString, max = 500) => z.array(schema).min(1).max(max).optional();
 
@@ -44,7 +48,7 @@ export const CreateEventSchema = z
     actions: z
       .array(z.enum(CAMPAIGN_ACTIONS))
       .min(1)
-      .openapi({ description: "`sms` and `webhook` are refused until this server can send them" }),
+      .openapi({ description: "`sms` is refused until this server can send SMS" }),
     batch_size: z.number().int().min(1).max(1000).default(500),
   })
   .strict()
