@@ -41,7 +41,9 @@ export type IdPrefix =
   | "tpl"
   | "cev"
   | "whe"
-  | "msg";
+  | "msg"
+  | "trc"
+  | "inq";
 
 /**
  * A prefixed id that tells what it is and sorts by creation time (like a ULID):

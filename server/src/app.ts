@@ -21,6 +21,7 @@ import { registerRoutes } from "./routes";
 import { SecretBox } from "./secrets/box";
 import { CredentialStore } from "./secrets/credentials";
 import { type SimClock, simClockMiddleware } from "./sim-clock";
+import { HttpSourceFetcher } from "./sources/http-source";
 
 export interface AppDeps {
   database: Database;
@@ -35,6 +36,8 @@ export interface AppDeps {
   recordingsDir?: string;
   /** Simulated time (SIM_CLOCK=1): requests move the clock with `x-ringtrail-sim-time`. */
   simClock?: SimClock;
+  /** Let call-flow `http` sources use plain http to loopback hosts; for tests only. */
+  loopbackHttp?: boolean;
 }
 
 export interface RingtrailApp {
@@ -53,7 +56,7 @@ export function createApp(deps: AppDeps): RingtrailApp {
   const sites = new SiteConfigCache(reads, now);
   const pools = new PoolStateCache(reads, now);
   const sessions = new SessionCache();
-  const box = deps.secrets ?? SecretBox.random();
+  const secrets = deps.secrets ?? SecretBox.random();
   const services: Services = {
     database: deps.database,
     geo: deps.geo ?? noGeo,
@@ -69,10 +72,13 @@ export function createApp(deps: AppDeps): RingtrailApp {
     keys: apiKeyAuth(() => services),
     swapRules: createSwapRulesCache(),
     writer,
-    credentials: new CredentialStore(client, box),
+    secrets,
+    credentials: new CredentialStore(client, secrets),
     recordingsDir: deps.recordingsDir ?? "./data/recordings",
     matcher: new CallMatcher(reads, now),
-    webhookEndpoints: new WebhookEndpointStore(client, box),
+    httpSources: new HttpSourceFetcher({ now, loopbackHttp: deps.loopbackHttp ?? false }),
+    loopbackHttp: deps.loopbackHttp ?? false,
+    webhookEndpoints: new WebhookEndpointStore(client, secrets),
   };
   const app: App = new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {

@@ -11,7 +11,9 @@ import type { GeoLookup } from "./geo/reader";
 import type { Logger } from "./log";
 import type { ApiKeyAuth } from "./middleware/api-key";
 import type { WebhookEndpointStore } from "./outbound/endpoint-store";
+import type { SecretBox } from "./secrets/box";
 import type { CredentialStore } from "./secrets/credentials";
+import type { HttpSourceFetcher } from "./sources/http-source";
 
 export interface Auth {
   accountId: string;
@@ -36,6 +38,8 @@ export interface Services {
   swapRules: ReturnType<typeof createSwapRulesCache>;
   /** Group-committed writes shared by the hot routes (one batch per event-loop turn). */
   writer: GroupCommit;
+  /** The server's secrets key: seals call-flow resume state in action URLs. */
+  secrets: SecretBox;
   /** Carrier credentials, sealed at rest. */
   credentials: CredentialStore;
   /** Where recording copies are written: `{dir}/{account}/{call}.{ext}`. */
@@ -44,6 +48,10 @@ export interface Services {
   matcher: CallMatcher;
   /** The account's signed outbound webhook endpoints (secrets sealed with the same key). */
   webhookEndpoints: WebhookEndpointStore;
+  /** Call-flow `http` sources: allow-listed JSON GETs with timeout, size cap and cache. */
+  httpSources: HttpSourceFetcher;
+  /** Plain http to loopback hosts is allowed in `http` sources and their allow-list (tests). */
+  loopbackHttp: boolean;
 }
 
 export type AppEnv = {

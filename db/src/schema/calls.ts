@@ -43,6 +43,10 @@ export const calls = sqliteTable(
     recordingFile: text("recording_file"),
     transcript: text("transcript"),
     transcriptConfidence: real("transcript_confidence"),
+    /** Sentiment of the caller's speech in a call-flow menu, in [-1, 1]; null when none was heard. */
+    speechSentiment: real("speech_sentiment"),
+    /** The recogniser's confidence in that speech, in [0, 1]: the weight of this call's score. */
+    speechConfidence: real("speech_confidence"),
     /** P(no session produced the call) from the latest matching; null until matched. */
     unattributed: real("unattributed"),
     /** The phase whose matches and credit are current: "start", then "end". */

@@ -7,6 +7,8 @@ export * from "./calls";
 export * from "./campaigns";
 export * from "./carrier-credentials";
 export * from "./events";
+export * from "./flow-runs";
+export * from "./flow-sources";
 export * from "./intel";
 export * from "./jobs";
 export * from "./leases";

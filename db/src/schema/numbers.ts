@@ -22,6 +22,8 @@ export const numbers = sqliteTable(
     kind: text("kind", { enum: NUMBER_KINDS }).notNull(),
     status: text("status", { enum: NUMBER_STATUSES }).notNull(),
     forwardTo: text("forward_to"),
+    /** The call flow whose active version routes this number's calls; null forwards to forward_to. */
+    callFlowId: text("call_flow_id"),
     /**
      * Epoch ms until which the number is held; <= now means free, and then it is also the
      * moment it was released (0: never leased). The atomic claim is a conditional UPDATE on it.

@@ -33,12 +33,16 @@ export { ANONYMOUS, normalizeCaller } from "./caller-id";
 export type {
   ForwardDecision,
   HangupDecision,
+  MenuDecision,
+  Prelude,
   RoutingDecision,
   SayHangupDecision,
+  VoicemailDecision,
 } from "./routing-decision";
 export { createSignalwireAdapter } from "./signalwire/adapter";
 export { createTelnyxAdapter, type TelnyxAdapterOptions } from "./telnyx/adapter";
 export { createTwilioAdapter } from "./twilio/adapter";
+export { type ActionInput, readActionInput } from "./twiml/action-input";
 
 /** One ready adapter per carrier, with default options. */
 export const adapters: Readonly<Record<CarrierName, CarrierAdapter>> = {

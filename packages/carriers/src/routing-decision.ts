@@ -3,7 +3,15 @@
  * renders it (TwiML, LaML, TeXML). New call-flow steps (menu, voicemail) join this union as
  * new `kind`s; the renderers' exhaustive switches then fail to compile until they handle them.
  */
-export type RoutingDecision = ForwardDecision | SayHangupDecision | HangupDecision;
+export type RoutingDecision =
+  | ForwardDecision
+  | SayHangupDecision
+  | HangupDecision
+  | MenuDecision
+  | VoicemailDecision;
+
+/** Speech or audio played first, in order, before the decision's main verb. */
+export type Prelude = { kind: "say"; text: string } | { kind: "play"; url: string };
 
 /**
  * Ring the advertiser's number(s) and bridge the caller. Several numbers ring at once; the
@@ -16,6 +24,7 @@ export type RoutingDecision = ForwardDecision | SayHangupDecision | HangupDecisi
  */
 export interface ForwardDecision {
   kind: "forward";
+  prelude?: readonly Prelude[];
   /** E.164 numbers to ring. */
   to: readonly [string, ...string[]];
   /**
@@ -51,4 +60,34 @@ export interface SayHangupDecision {
 /** End the call, e.g. in reply to the dial action after a completed conversation. */
 export interface HangupDecision {
   kind: "hangup";
+  /** Said or played before hanging up (a call flow's goodbye). */
+  prelude?: readonly Prelude[];
+}
+
+/**
+ * Ask the caller to press (or say) a key. The carrier posts the answer (`Digits`,
+ * `SpeechResult`, `Confidence`) to `actionUrl`; with no input the markup falls through to a
+ * redirect to the same URL, so the server hears "no input" and decides (re-prompt or move on).
+ */
+export interface MenuDecision {
+  kind: "menu";
+  prelude?: readonly Prelude[];
+  prompt: string;
+  /** Accept keypad digits, speech, or both (at least one). */
+  input: { digits: boolean; speech: boolean };
+  /** Seconds of silence before giving up on input. */
+  timeoutS: number;
+  actionUrl: string;
+}
+
+/**
+ * Record a message after the beep. The carrier posts to `actionUrl` when recording ends and
+ * the finished recording to `recordingCallbackUrl`.
+ */
+export interface VoicemailDecision {
+  kind: "voicemail";
+  prelude?: readonly Prelude[];
+  maxLengthS: number;
+  actionUrl: string;
+  recordingCallbackUrl?: string;
 }

@@ -122,7 +122,8 @@ function callFlowStatements(account: string, now: number): InStatement[] {
     fallback: DEMO_MAIN_LINE,
     mailbox: "voicemail@demo.example",
   });
-  const version = versionRow(flow, 1, document, now);
+  // The sample flow has no http source, so the empty allow-list is the account's own.
+  const version = versionRow(flow, 1, document, now, { httpAllowList: [] });
   return [
     {
       sql: "INSERT INTO call_flows (id, account_id, name, active_version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)",

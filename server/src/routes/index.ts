@@ -7,6 +7,7 @@ import { registerCarriers } from "./carriers/index";
 import { registerDemo } from "./demo/page";
 import { registerDocs } from "./docs/openapi";
 import { registerEvents } from "./events/index";
+import { registerHttpAllowList } from "./http-allow-list/index";
 import { registerInteractions } from "./interactions/index";
 import { registerModels } from "./models/index";
 import { registerNumbers } from "./numbers/index";
@@ -14,6 +15,7 @@ import { registerPools } from "./pools/index";
 import { registerResponseTemplates } from "./response-templates/index";
 import { registerSdkScript } from "./sdk/script";
 import { registerSites } from "./sites/index";
+import { registerTables } from "./tables/index";
 import { registerTestNumbers } from "./test-numbers/index";
 import { registerBeats } from "./visits/beats";
 import { registerCreateVisit } from "./visits/create";
@@ -38,6 +40,8 @@ export function registerRoutes(app: App, services: Services): void {
   registerResponseTemplates(app, services);
   registerEvents(app, services);
   registerWebhookEndpoints(app, services);
+  registerTables(app, services);
+  registerHttpAllowList(app, services);
   registerDocs(app);
   registerDemo(app);
 }

@@ -29,7 +29,7 @@ let sharedGeo: Promise<GeoLookup> | null = null;
 
 /** A real app over a fresh temp-file libSQL database (`:memory:` loses its schema with @libsql/client). */
 export async function createTestEnv(
-  options: { geo?: boolean; trustProxy?: boolean } = {},
+  options: { geo?: boolean; trustProxy?: boolean; loopbackHttp?: boolean } = {},
 ): Promise<TestEnv> {
   const dir = mkdtempSync(join(tmpdir(), "rt-server-"));
   const dbUrl = `file:${join(dir, "test.db")}`;
@@ -43,6 +43,7 @@ export async function createTestEnv(
     now: clock.now,
     geo,
     trustProxy: options.trustProxy ?? options.geo ?? false,
+    loopbackHttp: options.loopbackHttp ?? false,
   });
   return {
     ...built,

@@ -20,8 +20,8 @@ function texmlCallerInfo(params: FormParams): CallerInfo | undefined {
 
 const dialect = { carrier: "telnyx", callerInfo: texmlCallerInfo } as const;
 
-/** Telnyx rings a `<Dial>` for 5–120 s. */
-const TEXML = { timeoutS: [5, 120] } as const;
+/** Telnyx rings a `<Dial>` for 5–120 s and records up to 4 hours. */
+const TEXML = { timeoutS: [5, 120], recordS: [1, 14_400] } as const;
 
 /**
  * Telnyx, both products: TeXML (Twilio-named form callbacks, answered with TeXML markup) and

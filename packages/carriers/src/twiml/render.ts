@@ -1,15 +1,23 @@
 import type { RenderedReply } from "../adapter";
-import type { ForwardDecision, RoutingDecision } from "../routing-decision";
+import type {
+  ForwardDecision,
+  MenuDecision,
+  Prelude,
+  RoutingDecision,
+  VoicemailDecision,
+} from "../routing-decision";
 import { type XmlElement, xmlDocument } from "./xml";
 
 /** Where the TwiML dialects differ in what they accept. */
 export interface MarkupDialect {
   /** Inclusive bounds for `<Dial timeout>`; out-of-range values are clamped, not rejected. */
   timeoutS: readonly [min: number, max: number];
+  /** Inclusive bounds for `<Record maxLength>`. */
+  recordS: readonly [min: number, max: number];
 }
 
-/** Twilio rings for 5–600 s. */
-export const TWIML: MarkupDialect = { timeoutS: [5, 600] };
+/** Twilio rings for 5–600 s and records up to 4 hours. */
+export const TWIML: MarkupDialect = { timeoutS: [5, 600], recordS: [1, 14_400] };
 
 /**
  * Render a decision as TwiML-family markup (TwiML, SignalWire LaML/cXML, Telnyx TeXML).
@@ -32,7 +40,7 @@ export function renderTwiml(
 function verbs(decision: RoutingDecision, dialect: MarkupDialect): XmlElement[] {
   switch (decision.kind) {
     case "forward":
-      return [dial(decision, dialect)];
+      return [...prelude(decision.prelude), dial(decision, dialect)];
     case "say_hangup":
       return [
         {
@@ -46,7 +54,11 @@ function verbs(decision: RoutingDecision, dialect: MarkupDialect): XmlElement[] 
         { name: "Hangup" },
       ];
     case "hangup":
-      return [{ name: "Hangup" }];
+      return [...prelude(decision.prelude), { name: "Hangup" }];
+    case "menu":
+      return [...prelude(decision.prelude), ...menu(decision)];
+    case "voicemail":
+      return [...prelude(decision.prelude), record(decision, dialect)];
     default:
       return unreachable(decision);
   }
@@ -75,6 +87,49 @@ function dial(decision: ForwardDecision, dialect: MarkupDialect): XmlElement {
       attrs: [["url", decision.whisperUrl]],
       children: [number],
     })),
+  };
+}
+
+function prelude(items: readonly Prelude[] | undefined): XmlElement[] {
+  return (items ?? []).map((item) =>
+    item.kind === "say"
+      ? { name: "Say", children: [item.text] }
+      : { name: "Play", children: [item.url] },
+  );
+}
+
+/** `<Gather>` with the prompt inside (input stops it), then a redirect for no input. */
+function menu(decision: MenuDecision): XmlElement[] {
+  const input = [decision.input.digits && "dtmf", decision.input.speech && "speech"]
+    .filter(Boolean)
+    .join(" ");
+  return [
+    {
+      name: "Gather",
+      attrs: [
+        ["input", input],
+        ["action", decision.actionUrl],
+        ["method", "POST"],
+        ["timeout", Math.max(1, Math.round(decision.timeoutS))],
+        ["numDigits", decision.input.digits ? 1 : undefined],
+      ],
+      children: [{ name: "Say", children: [decision.prompt] }],
+    },
+    { name: "Redirect", attrs: [["method", "POST"]], children: [decision.actionUrl] },
+  ];
+}
+
+function record(decision: VoicemailDecision, dialect: MarkupDialect): XmlElement {
+  const [min, max] = dialect.recordS;
+  return {
+    name: "Record",
+    attrs: [
+      ["action", decision.actionUrl],
+      ["method", "POST"],
+      ["maxLength", Math.min(max, Math.max(min, Math.round(decision.maxLengthS)))],
+      ["playBeep", true],
+      ["recordingStatusCallback", decision.recordingCallbackUrl],
+    ],
   };
 }
 

@@ -6,7 +6,7 @@ export {
   type Shift,
   shiftError,
 } from "./on-duty";
-export { MAX_STEPS, runFlow } from "./run";
+export { defaultDial, MAX_STEPS, runFlow } from "./run";
 export { type ClockData, clockData, type ScheduleData, scheduleData } from "./schedule-data";
 export type * from "./types";
 export { CHANNEL_TYPES, SOURCE_KEYS } from "./types";

@@ -90,10 +90,16 @@ export class Reader {
     return ok ? (value as [string, ...string[]]) : undefined;
   }
 
-  httpsUrl(obj: Record<string, unknown>, path: string, key: string): string | undefined {
+  httpsUrl(
+    obj: Record<string, unknown>,
+    path: string,
+    key: string,
+    loopbackHttp = false,
+  ): string | undefined {
     const url = this.string(obj, path, key);
     if (url === undefined) return undefined;
-    if (parseHttps(url) === undefined) return this.fail(join(path, key), "must be an https URL");
+    if (parseHttps(url, loopbackHttp) === undefined)
+      return this.fail(join(path, key), "must be an https URL");
     return url;
   }
 }
@@ -114,11 +120,19 @@ export function join(path: string, key: string): string {
   return path === "" ? key : `${path}.${key}`;
 }
 
-/** Parses an https URL after filling `{placeholders}`, which may only appear after the host. */
-export function parseHttps(url: string): URL | undefined {
+const LOOPBACK = new Set(["127.0.0.1", "localhost", "[::1]"]);
+
+/**
+ * Parses an https URL after filling `{placeholders}`, which may only appear after the host.
+ * With `loopbackHttp` plain http to a loopback host passes too (tests run local servers).
+ */
+export function parseHttps(url: string, loopbackHttp = false): URL | undefined {
   try {
     const parsed = new URL(url.replace(/\{[a-z_]+\}/g, "x"));
-    return parsed.protocol === "https:" && !url.slice(0, 8 + parsed.host.length).includes("{")
+    const scheme =
+      parsed.protocol === "https:" ||
+      (loopbackHttp && parsed.protocol === "http:" && LOOPBACK.has(parsed.hostname));
+    return scheme && !url.slice(0, parsed.protocol.length + 2 + parsed.host.length).includes("{")
       ? parsed
       : undefined;
   } catch {

@@ -9,6 +9,8 @@ import {
   type Step,
   type StepAction,
 } from "./types";
+import { isTimeZone } from "./tz";
+import type { ValidateFlowOptions } from "./validate";
 
 const ACTIONS = [
   "dial",
@@ -45,18 +47,15 @@ const RESERVED = new Set([
   "map",
 ]);
 const NAME = /^[a-z_][a-z0-9_]*$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Reads the document's structure; graph and CEL checks come after, in validate.ts. */
-export function readFlow(
-  doc: unknown,
-  r: Reader,
-  httpAllowList: readonly string[],
-): Flow | undefined {
+export function readFlow(doc: unknown, r: Reader, options: ValidateFlowOptions): Flow | undefined {
   const root = r.object(doc, "$");
   if (!root) return undefined;
   r.only(root, "", ["version", "sources", "steps", "start", "default_target"]);
   if (root.version !== 1) r.fail("version", "must be 1");
-  const sources = readSources(root.sources, r, httpAllowList);
+  const sources = readSources(root.sources, r, options);
   const steps: Record<string, Step> = {};
   const rawSteps = r.object(root.steps ?? {}, "steps") ?? {};
   if (Object.keys(rawSteps).length === 0) r.fail("steps", "must contain at least one step");
@@ -74,7 +73,7 @@ export function readFlow(
 function readSources(
   value: unknown,
   r: Reader,
-  allowList: readonly string[],
+  options: ValidateFlowOptions,
 ): Record<string, SourceSpec> | undefined {
   const raw = r.object(value ?? {}, "sources");
   if (!raw) return undefined;
@@ -95,12 +94,12 @@ function readSources(
       if (table && key) out[name] = { type, name: table, key };
     } else if (type === "http") {
       r.only(obj, path, ["type", "url", "timeout_ms", "ttl_s", "fallback"]);
-      const url = r.httpsUrl(obj, path, "url");
+      const url = r.httpsUrl(obj, path, "url", options.loopbackHttp);
       const timeoutMs = r.int(obj, path, "timeout_ms", { min: 50, max: 3000, fallback: 1500 });
       const ttlS = r.int(obj, path, "ttl_s", { min: 0, max: 86_400, fallback: 60 });
       if (!("fallback" in obj))
         r.fail(join(path, "fallback"), "is required so a failing request still routes");
-      const origin = url ? parseHttps(url)?.origin : undefined;
+      const origin = url ? parseHttps(url, options.loopbackHttp)?.origin : undefined;
       const unknown = url
         ?.match(/\{[^}]*\}/g)
         ?.find((p) => p !== "{caller_number}" && p !== "{called_number}");
@@ -109,11 +108,33 @@ function readSources(
           join(path, "url"),
           `unknown placeholder ${unknown}; use {caller_number} or {called_number}`,
         );
-      } else if (url && !allowList.some((entry) => parseHttps(entry)?.origin === origin)) {
+      } else if (
+        url &&
+        !options.httpAllowList.some(
+          (entry) => parseHttps(entry, options.loopbackHttp)?.origin === origin,
+        )
+      ) {
         r.fail(join(path, "url"), `host ${origin} is not on the account's allow-list`);
       } else if (url) {
         out[name] = { type, url, timeoutMs, ttlS, fallback: obj.fallback };
       }
+    } else if (type === "clock") {
+      r.only(obj, path, ["type", "time_zone", "holidays"]);
+      const timeZone = r.optString(obj, path, "time_zone");
+      if (timeZone !== undefined && !isTimeZone(timeZone))
+        r.fail(join(path, "time_zone"), `unknown time zone "${timeZone}"`);
+      const holidays = obj.holidays;
+      const dates = Array.isArray(holidays) ? holidays : [];
+      if (
+        holidays !== undefined &&
+        (!Array.isArray(holidays) || dates.some((d) => typeof d !== "string" || !DATE.test(d)))
+      )
+        r.fail(join(path, "holidays"), "must be a list of dates like 2026-12-25");
+      out[name] = {
+        type,
+        ...(timeZone !== undefined && { timeZone }),
+        ...(holidays !== undefined && { holidays: dates as string[] }),
+      };
     } else {
       r.only(obj, path, ["type"]);
       out[name] = { type };

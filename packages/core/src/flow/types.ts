@@ -12,7 +12,13 @@ export type SourceSpec =
   | { type: "attribution" }
   | { type: "schedule" }
   | { type: "geo" }
-  | { type: "clock" }
+  | {
+      type: "clock";
+      /** IANA zone of the local time; the server's default (UTC) when absent. */
+      timeZone?: string;
+      /** Local dates (`YYYY-MM-DD`) that are holidays in the account's calendar. */
+      holidays?: readonly string[];
+    }
   | { type: "table"; name: string; key: SourceKey }
   | {
       type: "http";

@@ -34,6 +34,30 @@ describe("validateFlow", () => {
     ]);
   });
 
+  it("reads the clock's zone and holidays, and refuses bad ones precisely", () => {
+    const good = sampleDoc();
+    (good.sources as Record<string, unknown>).clock = {
+      type: "clock",
+      time_zone: "America/New_York",
+      holidays: ["2026-12-25"],
+    };
+    expect(mustValidate(good).sources.clock).toEqual({
+      type: "clock",
+      timeZone: "America/New_York",
+      holidays: ["2026-12-25"],
+    });
+    const bad = sampleDoc();
+    (bad.sources as Record<string, unknown>).clock = {
+      type: "clock",
+      time_zone: "Mars/Olympus",
+      holidays: ["Dec 25"],
+    };
+    expect(errorsOf(bad)).toEqual([
+      { path: "sources.clock.time_zone", message: 'unknown time zone "Mars/Olympus"' },
+      { path: "sources.clock.holidays", message: "must be a list of dates like 2026-12-25" },
+    ]);
+  });
+
   it("refuses a document that is not an object", () => {
     expect(errorsOf([])).toEqual([{ path: "$", message: "must be an object" }]);
   });

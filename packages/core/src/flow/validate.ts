@@ -7,6 +7,8 @@ import type { Flow, SourceSpec, ValidateFlowResult } from "./types";
 export interface ValidateFlowOptions {
   /** Origins (`https://crm.example.com`) that `http` sources may call. */
   httpAllowList: readonly string[];
+  /** Let `http` sources use plain http to loopback hosts: for tests against local servers. */
+  loopbackHttp?: boolean;
 }
 
 /**
@@ -19,7 +21,7 @@ export interface ValidateFlowOptions {
  */
 export function validateFlow(doc: unknown, options: ValidateFlowOptions): ValidateFlowResult {
   const r = new Reader();
-  const flow = readFlow(doc, r, options.httpAllowList);
+  const flow = readFlow(doc, r, options);
   if (!flow) return { ok: false, errors: r.errors };
   // Steps with schema errors are left out of `flow`, so links to them would be reported as
   // unknown: the graph is only checked once the steps themselves are well formed.

@@ -5,7 +5,7 @@ import type { App, Services } from "../../context";
 import { requireKey } from "../../middleware/api-key";
 import { errorResponses } from "../openapi-errors";
 import { CreateFlowSchema, FlowSchema, NewVersionSchema } from "./schemas";
-import { findFlow, findVersion, loadFlow, renderFlow, versionRow } from "./store";
+import { findFlow, findVersion, flowOptions, loadFlow, renderFlow, versionRow } from "./store";
 
 const create = createRoute({
   method: "post",
@@ -53,7 +53,13 @@ export function registerWriteFlows(app: App, services: Services) {
       createdAt: now,
       updatedAt: now,
     };
-    const version = versionRow(flow.id, 1, body.document, now);
+    const version = versionRow(
+      flow.id,
+      1,
+      body.document,
+      now,
+      await flowOptions(services, accountId),
+    );
     const { db } = services.database;
     await db.batch([
       db.insert(callFlows).values(flow),
@@ -67,7 +73,14 @@ export function registerWriteFlows(app: App, services: Services) {
     const flow = await findFlow(services, accountId, c.req.valid("param").id);
     const latest = await findVersion(services, flow.id);
     const now = services.now();
-    const version = versionRow(flow.id, latest.version + 1, c.req.valid("json").document, now);
+    const options = await flowOptions(services, accountId);
+    const version = versionRow(
+      flow.id,
+      latest.version + 1,
+      c.req.valid("json").document,
+      now,
+      options,
+    );
     const { db } = services.database;
     // The primary key (flow_id, version) refuses a concurrent save of the same number.
     await db.batch([

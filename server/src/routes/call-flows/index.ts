@@ -1,5 +1,6 @@
 import type { App, Services } from "../../context";
 import { registerActivateFlow } from "./activate";
+import { registerAssignFlow } from "./assign";
 import { registerWriteFlows } from "./create";
 import { registerReadFlows } from "./read";
 import { registerSimulateFlow } from "./simulate";
@@ -9,4 +10,5 @@ export function registerCallFlows(app: App, services: Services) {
   registerReadFlows(app, services);
   registerActivateFlow(app, services);
   registerSimulateFlow(app, services);
+  registerAssignFlow(app, services);
 }

@@ -6,7 +6,7 @@ import { requireKey } from "../../middleware/api-key";
 import { errorResponses } from "../openapi-errors";
 import { SimulateSchema, SimulationSchema } from "./schemas";
 import { simulationData } from "./simulate-data";
-import { findFlow, findVersion, flowInvalid, validate } from "./store";
+import { findFlow, findVersion, flowInvalid, flowOptions, validate } from "./store";
 
 const route = createRoute({
   method: "post",
@@ -43,7 +43,7 @@ export function registerSimulateFlow(app: App, services: Services) {
       flow.id,
       body.version ?? flow.activeVersion ?? undefined,
     );
-    const result = validate(version.document);
+    const result = validate(version.document, await flowOptions(services, accountId));
     if (!result.ok) throw flowInvalid(version);
     const needed = neededSources(result.flow);
     const data = await simulationData(services, accountId, result.flow, needed, body);

@@ -1,24 +1,39 @@
-import { type ValidateFlowResult, validateFlow } from "@ringtrail/core/flow";
+import {
+  type ValidateFlowOptions,
+  type ValidateFlowResult,
+  validateFlow,
+} from "@ringtrail/core/flow";
 import { type CallFlow, type CallFlowVersion, callFlows, callFlowVersions } from "@ringtrail/db";
 import { and, desc, eq } from "drizzle-orm";
 import type { Services } from "../../context";
 import { ApiError } from "../../errors";
+import { accountAllowList } from "../../sources/allow-list";
 import { iso } from "../iso";
 import type { FlowBody } from "./schemas";
 
-/**
- * Origins `http` sources may call. Empty: until an account-level allow-list exists, every
- * `http` source is refused on save ("not on the allow-list"), so no template can make the
- * server fetch a URL. Deliberately not read from the environment.
- */
-export const HTTP_ALLOW_LIST: readonly string[] = [];
-
-export function validate(document: unknown): ValidateFlowResult {
-  return validateFlow(document, { httpAllowList: HTTP_ALLOW_LIST });
+/** Validation options for an account: its `http` allow-list as it is now. */
+export async function flowOptions(
+  services: Pick<Services, "database" | "loopbackHttp">,
+  accountId: string,
+): Promise<ValidateFlowOptions> {
+  return {
+    httpAllowList: await accountAllowList(services, accountId),
+    loopbackHttp: services.loopbackHttp,
+  };
 }
 
-export function versionRow(flowId: string, version: number, document: unknown, now: number) {
-  const result = validate(document);
+export function validate(document: unknown, options: ValidateFlowOptions): ValidateFlowResult {
+  return validateFlow(document, options);
+}
+
+export function versionRow(
+  flowId: string,
+  version: number,
+  document: unknown,
+  now: number,
+  options: ValidateFlowOptions,
+) {
+  const result = validate(document, options);
   return {
     flowId,
     version,

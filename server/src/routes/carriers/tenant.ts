@@ -13,6 +13,8 @@ export interface WebhookTenant {
   forwardTo: string | null;
   /** Null when the account has not configured this carrier: nothing can verify the request. */
   credential: SealedCredential | null;
+  /** The call flow that routes the number's calls: its id and active version. */
+  flow: { id: string; version: number } | null;
 }
 
 const CREDENTIAL_JOIN = `LEFT JOIN carrier_credentials cc ON cc.account_id = t.account_id AND cc.carrier = ?`;
@@ -23,6 +25,10 @@ function tenant(row: Row, numberId: string | null, forwardTo: string | null): We
     numberId,
     forwardTo,
     credential: row.cred_account === null ? null : sealedRow(row),
+    flow:
+      row.flow_id === undefined || row.flow_id === null || row.flow_version === null
+        ? null
+        : { id: String(row.flow_id), version: Number(row.flow_version) },
   };
 }
 
@@ -33,15 +39,20 @@ export async function tenantByNumber(
   to: string,
 ): Promise<WebhookTenant | null> {
   const res = await client.execute({
-    sql: `SELECT t.id, t.account_id, t.forward_to, t.status, ${sealedColumns("cc")}
-      FROM numbers t ${CREDENTIAL_JOIN} WHERE t.e164 = ?`,
+    sql: `SELECT t.id, t.account_id, t.forward_to, t.status, ${sealedColumns("cc")},
+        f.id AS flow_id, f.active_version AS flow_version
+      FROM numbers t ${CREDENTIAL_JOIN}
+      LEFT JOIN call_flows f ON f.id = t.call_flow_id AND f.account_id = t.account_id
+      WHERE t.e164 = ?`,
     args: [carrier, to],
   });
   const row = res.rows[0];
   if (!row) return null;
   const active = row.status === "active";
   const forwardTo = active && row.forward_to !== null ? String(row.forward_to) : null;
-  return tenant(row, String(row.id), forwardTo);
+  const found = tenant(row, String(row.id), forwardTo);
+  // A retired or quarantined number runs no flow: it says it is not in service.
+  return active ? found : { ...found, flow: null };
 }
 
 /** The account of a call we stored earlier, for status callbacks (recordings carry no `To`). */
