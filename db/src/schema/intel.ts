@@ -69,7 +69,8 @@ export const customers = sqliteTable(
 
 /**
  * The account's model registry: one row per model with its state as JSON (the trained subject
- * classifier, the CEL intent and urgency rules). Models without a row run on their defaults.
+ * classifier, the CEL intent and urgency rules) and, as `customer_state`, where the state of a
+ * customer's device or account comes from. Models without a row run on their defaults.
  */
 export const intelModels = sqliteTable(
   "intel_models",

@@ -9,6 +9,7 @@ import {
 import { newId } from "@ringtrail/db";
 import type { Services } from "../context";
 import { outboundWebhookStatement } from "../outbound/index";
+import { type CustomerState, customerState } from "./customer-state";
 import { loadRules, loadSubjectModel } from "./registry";
 import { type RouteTarget, routeTarget } from "./routing";
 import { gatherSupplemental, type Supplemental } from "./supplemental";
@@ -55,8 +56,8 @@ export interface InteractionResult {
   models: ModelOutput[];
   action: InteractionAction;
   context: Omit<Supplemental, "history"> & {
-    /** The customer-state source (table or HTTP) is not built on this server yet. */
-    customer_state: null;
+    /** From the account's customer-state source; null when it has none. */
+    customer_state: CustomerState | null;
   };
 }
 
@@ -78,10 +79,11 @@ export async function processInteraction(
   const { client } = services.database;
   const now = services.now();
   const customerKey = { phone: input.phone, email: input.email };
-  const [supplemental, subject, rules] = await Promise.all([
+  const [supplemental, subject, rules, state] = await Promise.all([
     gatherSupplemental(client, accountId, customerKey, input.occurredAt),
     loadSubjectModel(client, accountId),
     loadRules(client, accountId),
+    customerState(services, accountId, input.phone ?? input.email),
   ]);
   const interpretation = interpret({
     channel: input.channel,
@@ -92,6 +94,7 @@ export async function processInteraction(
     rules: rules.compiled,
     history: supplemental.history,
     earlierInteractions: supplemental.earlierInteractions,
+    customerState: state?.found ? state.value : null,
   });
   const medium = interpretation.medium?.medium ?? null;
   let template: { id: string; body: string } | null = null;
@@ -127,7 +130,7 @@ export async function processInteraction(
       template_id: template?.id ?? null,
       route_to: route,
     },
-    context: { ...context, customer_state: null },
+    context: { ...context, customer_state: state },
   };
   const id = newId("itx", now);
   const statements: InStatement[] = [

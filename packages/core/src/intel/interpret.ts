@@ -22,6 +22,8 @@ export interface InterpretInput {
   history: readonly MediumAttempt[];
   /** Earlier interactions of this customer. */
   earlierInteractions: number;
+  /** The customer's device or account state from the account's source, for the rules. */
+  customerState?: unknown;
 }
 
 export interface ModelOutput {
@@ -92,7 +94,7 @@ export function interpret(input: InterpretInput): Interpretation {
         subject: subject ?? "",
         sentiment,
         metadata: input.metadata,
-        customer: { interactions: input.earlierInteractions },
+        customer: { interactions: input.earlierInteractions, state: input.customerState ?? null },
       });
       intent = outcome.intent;
       urgency = outcome.urgency;

@@ -5,7 +5,8 @@ import type { Urgency } from "./medium";
  * An account's intent or urgency rule: a CEL condition over the interaction and what sets it.
  * Conditions see `text` (lowercased), `channel`, `subject` ("" when not classified),
  * `sentiment` (-1..1, 0 when not scored), `metadata` (the interaction's JSON) and `customer`
- * (`customer.interactions`: earlier interactions of this customer).
+ * (`customer.interactions`: earlier interactions of this customer; `customer.state`: their
+ * device or account state from the account's source, null without one).
  */
 export interface IntentRule {
   name: string;
@@ -20,7 +21,7 @@ export interface RuleFacts {
   subject: string;
   sentiment: number;
   metadata: Record<string, unknown>;
-  customer: { interactions: number };
+  customer: { interactions: number; state?: unknown };
 }
 
 export interface RuleOutcome {

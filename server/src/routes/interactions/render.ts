@@ -22,7 +22,7 @@ export function renderInteraction(row: InteractionRow): InteractionBody {
       recent: context.recent,
       sessions: context.sessions as unknown as Record<string, unknown>[],
       channels: context.channels,
-      customer_state: null,
+      customer_state: context.customer_state ?? null,
     },
     created_at: iso(row.createdAt)!,
   };

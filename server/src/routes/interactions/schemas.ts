@@ -93,7 +93,15 @@ export const InteractionSchema = z
       recent: z.array(z.record(z.string(), z.unknown())),
       sessions: z.array(z.record(z.string(), z.unknown())),
       channels: z.array(z.string()),
-      customer_state: z.null().openapi({ description: "Not built yet: always null" }),
+      customer_state: z
+        .object({
+          source: z.enum(["table", "http"]),
+          found: z.boolean(),
+          value: z.unknown(),
+          reason: z.string().nullable(),
+        })
+        .nullable()
+        .openapi({ description: "From the account's customer-state source; null without one" }),
     }),
     created_at: z.string(),
   })
