@@ -6,13 +6,13 @@ import { fileURLToPath } from "node:url";
 const here = dirname(fileURLToPath(import.meta.url));
 
 /**
- * Gzipped bytes the built script may take, sourceMappingURL comment included; the build and a
- * test fail above it. The product target is 1,500 B and is NOT met: with every feature issue 3
- * asks for, the script is 2,030 B (feature-by-feature costs are in the issue's closing note).
- * Until the feature list or the target changes, this gate holds the line at 2 KiB so the
- * script cannot grow unnoticed.
+ * Gzipped bytes the built script may take; the build and a test fail above it. The product
+ * target is 1,500 B and is NOT met: with every behaviour issue 3 asks for, the script is
+ * 1,825 B (what each feature costs is in sdk/README.md, "Size"). The gate sits just above that
+ * so the script cannot grow unnoticed. The source map is linked by the server's `SourceMap`
+ * header, not a comment in the code.
  */
-export const BUDGET = 2048;
+export const BUDGET = 1830;
 
 /** The size the script is meant to reach (issue 3); reported by the build, not enforced. */
 export const TARGET = 1500;
@@ -26,7 +26,7 @@ export const options = {
   platform: "browser",
   target: "es2017",
   minify: true,
-  sourcemap: "linked",
+  sourcemap: "external",
   legalComments: "none",
   charset: "utf8",
   // No "use strict" prologue (the base tsconfig is strict): the script does not need it.

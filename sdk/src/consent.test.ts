@@ -1,5 +1,5 @@
 import { describe, expect, test, vi } from "vitest";
-import { boot, fetchMock, flush, sent, storage, text, usePage, w } from "./testing/page";
+import { boot, fetchMock, flush, SITE, sent, storage, text, usePage, w } from "./testing/page";
 
 usePage();
 
@@ -16,7 +16,7 @@ describe("consent", () => {
     await flush();
     expect(fetchMock).toHaveBeenCalledTimes(1);
     expect(text()).toBe("Call (415) 555-0123");
-    expect(JSON.parse(localStorage.getItem("_rt_vid")!).visitor).toBe("vis_1");
+    expect(JSON.parse(localStorage.getItem(SITE)!).visitor).toBe("vis_1");
   });
 
   test("consent queued before the script loads applies at start", async () => {
@@ -30,7 +30,7 @@ describe("consent", () => {
   test("consentless mode swaps a page-scoped number, stores nothing, then upgrades", async () => {
     document.cookie = "_ga=GA1.1.123.456;path=/";
     const stored = JSON.stringify({ visitor: "vis_old" });
-    localStorage.setItem("_rt_vid", stored);
+    localStorage.setItem(SITE, stored);
     boot({ consent: "consentless" });
     await flush();
     expect(text()).toBe("Call (415) 555-0123");
@@ -41,7 +41,7 @@ describe("consent", () => {
     });
     expect(storage()).toEqual({
       cookie: "_ga=GA1.1.123.456",
-      local: { _rt_vid: stored },
+      local: { [SITE]: stored },
       session: {},
     });
     w.ringtrail!("consent", true);
@@ -50,10 +50,10 @@ describe("consent", () => {
     expect(upgrade).toMatchObject({
       visitor: "vis_old",
       session: "ses_1",
-      ga_client_id: "123.456",
+      ga_client_id: "GA1.1.123.456",
     });
     expect(upgrade.consentless).toBe(false);
-    expect(localStorage.getItem("_rt_vid")).toContain("ses_1");
+    expect(localStorage.getItem(SITE)).toContain("ses_1");
   });
 
   test("Global Privacy Control with data-gpc=respect keeps the visit page-scoped", async () => {

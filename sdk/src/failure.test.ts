@@ -1,4 +1,5 @@
 import { describe, expect, test, vi } from "vitest";
+import { loadScript } from "./artifact";
 import {
   ASSIGNED,
   boot,
@@ -6,6 +7,8 @@ import {
   flush,
   href,
   network,
+  PAGE,
+  SITE,
   sent,
   text,
   usePage,
@@ -59,9 +62,16 @@ describe("never breaks the page", () => {
   });
 
   test("no fetch, a second copy, a missing site key, or a bad command do nothing", async () => {
+    // The built script, as a browser runs it: its entry point catches what start() throws.
     vi.stubGlobal("fetch", undefined);
-    expect(() => boot()).not.toThrow();
-    expect(w.ringtrail).toBeUndefined();
+    document.body.innerHTML = PAGE;
+    const tag = document.createElement("script");
+    tag.src = "https://rt.example/v1/rt.js";
+    tag.setAttribute("data-site", SITE);
+    document.body.append(tag);
+    expect(() => new Function(loadScript().code)()).not.toThrow();
+    expect(text()).toBe("Call (800) 555-1234");
+    delete w.ringtrail;
     network(ASSIGNED);
     boot();
     boot();

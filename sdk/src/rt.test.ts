@@ -34,15 +34,15 @@ describe("first visit", () => {
       visitor: null,
       url: location.href,
       referrer: "",
-      ga_client_id: "123.456",
+      ga_client_id: "GA1.1.123.456",
       viewport: [innerWidth, innerHeight],
       consentless: false,
     });
     expect(document.cookie).toContain("_rt_vid=vis_1");
-    expect(JSON.parse(localStorage.getItem("_rt_vid")!)).toMatchObject({
+    expect(JSON.parse(localStorage.getItem(SITE)!)).toMatchObject({
       visitor: "vis_1",
       session: "ses_1",
-      site: SITE,
+      exp: expect.any(Number),
     });
     expect(w.ringtrail!("number", "+18005551234")).toBe("+14155550123");
     expect(w.ringtrail!("number", "+18005550000")).toBeNull();
@@ -54,7 +54,7 @@ describe("first visit", () => {
     expect(fetchMock.mock.calls[0]![0]).toBe("https://calls.example.com/v1/visits");
     expect(fetchMock.mock.calls[0]![1]).toMatchObject({ credentials: "include" });
     expect(document.cookie).not.toContain("_rt_vid");
-    expect(JSON.parse(localStorage.getItem("_rt_vid")!).visitor).toBe("vis_1");
+    expect(JSON.parse(localStorage.getItem(SITE)!).visitor).toBe("vis_1");
   });
 
   test("content added later is swapped, without reacting to our own writes", async () => {
@@ -71,7 +71,9 @@ describe("first visit", () => {
   test("data-hide hides marked numbers until the swap", async () => {
     boot({ hide: "200" }, '<span data-rt-swap="">800-555-1234</span>');
     const hidden = () =>
-      [...document.querySelectorAll("style")].some((s) => s.textContent!.includes("hidden"));
+      [...document.querySelectorAll("style")].some((s) =>
+        s.textContent!.includes("[data-rt-swap]"),
+      );
     expect(hidden()).toBe(true);
     await flush();
     expect(hidden()).toBe(false);
@@ -89,10 +91,7 @@ describe("first visit", () => {
 
 describe("later pages", () => {
   test("a stored assignment swaps synchronously with no request first, then refreshes", async () => {
-    localStorage.setItem(
-      "_rt_vid",
-      JSON.stringify({ ...ASSIGNED, site: SITE, exp: Date.now() + 60_000 }),
-    );
+    localStorage.setItem(SITE, JSON.stringify({ ...ASSIGNED, exp: Date.now() + 60_000 }));
     let textAtFirstFetch = "";
     fetchMock.mockImplementation(async () => {
       textAtFirstFetch ||= text()!;
@@ -117,16 +116,10 @@ describe("later pages", () => {
 
   test("an expired or other site's assignment is not used", () => {
     fetchMock.mockImplementation(() => new Promise(() => {}));
-    localStorage.setItem(
-      "_rt_vid",
-      JSON.stringify({ ...ASSIGNED, site: SITE, exp: Date.now() - 1 }),
-    );
+    localStorage.setItem(SITE, JSON.stringify({ ...ASSIGNED, exp: Date.now() - 1 }));
     boot();
     expect(text()).toBe("Call (800) 555-1234");
-    localStorage.setItem(
-      "_rt_vid",
-      JSON.stringify({ ...ASSIGNED, site: "pk_other", exp: Date.now() + 60_000 }),
-    );
+    localStorage.setItem("pk_other", JSON.stringify({ ...ASSIGNED, exp: Date.now() + 60_000 }));
     delete w.ringtrail;
     boot();
     expect(text()).toBe("Call (800) 555-1234");
@@ -141,15 +134,16 @@ describe("beats", () => {
     expect(mark.mock.calls.map((c) => c[0])).toEqual(["rt:start", "rt:swapped"]);
     vi.advanceTimersByTime(30_000);
     const [first] = sent("/v1/visits/ses_1/beats");
-    expect(first).toEqual({ events: [], swap_ms: expect.any(Number) });
+    expect(first).toEqual({ swap_ms: expect.any(Number) });
     const link = document.querySelector("a")!;
     link.addEventListener("click", (e) => e.preventDefault());
     link.click();
     const beats = sent("/v1/visits/ses_1/beats");
     expect(beats).toHaveLength(2);
     expect(beats[1]).toEqual({
-      // Sent at once: the server stamps the time.
-      events: [{ type: "tel_click", number: "+14155550123" }],
+      // Sent at once: the server stamps the time. swap_ms went with the first beat.
+      events: [{ type: "tel_click", number: "tel:+14155550123" }],
+      swap_ms: null,
     });
     Object.defineProperty(document, "hidden", { value: true, configurable: true });
     vi.advanceTimersByTime(90_000);
@@ -175,7 +169,7 @@ describe("beats", () => {
     window.dispatchEvent(new Event("pagehide"));
     expect(beacon).toHaveBeenCalledWith(
       "https://rt.example/v1/visits/ses_1/beats",
-      expect.stringContaining("events"),
+      expect.stringContaining("swap_ms"),
     );
   });
 });

@@ -1,4 +1,4 @@
-import { type Rules, swapIn, TEL } from "./swap";
+import { swapIn, TEL } from "./swap";
 import type { Assignment, Ringtrail } from "./types";
 
 /**
@@ -15,10 +15,10 @@ export function start(script: HTMLScriptElement): void {
   const cfg = script.dataset;
   const site = cfg.site;
   const old = w.ringtrail;
-  if (!site || !w.fetch || (old && old.l)) return;
+  if (!site || (old && old.l)) return;
   const t0 = perf.now();
   perf.mark("rt:start");
-  // The visitor cookie, and the localStorage key of the last assignment (with the visitor id).
+  // The visitor cookie; the last assignment (with the visitor id) is stored under the site key.
   const KEY = "_rt_vid";
   const firstParty = cfg.api;
   const api = `${firstParty || new URL(script.src).origin}/v1/visits`;
@@ -30,8 +30,7 @@ export function start(script: HTMLScriptElement): void {
   let debug: unknown;
   let started: unknown;
   let state: Assignment | undefined;
-  let rules: Rules | undefined;
-  let re: RegExp;
+  // Script start to the first swap; NaN (sent as null) once the first beat has carried it.
   let swapMs: number | undefined;
   let timer: ReturnType<typeof setInterval>;
   let hide: (() => void) | undefined;
@@ -50,20 +49,20 @@ export function start(script: HTMLScriptElement): void {
     <A>(f: (a?: A) => unknown) =>
     (a?: A) =>
       run(f, a);
-  // Storage that is blocked (sandboxed frames, privacy settings) reads as empty.
-  const load = (): Assignment => run(() => JSON.parse(localStorage[KEY] || "{}")) || {};
-  const save = (v?: string) => run(() => (v ? (localStorage[KEY] = v) : delete localStorage[KEY]));
+  // Storage that is blocked (sandboxed frames, privacy settings) is a plain object for the page.
+  const store: Record<string, string> = run(() => localStorage) || {};
+  const load = (): Assignment => run(() => JSON.parse(store[site] || "0")) || {};
   const cookie = (re: RegExp) => (re.exec(doc.cookie) || [])[1];
   /** The visitor cookie for a year, on `data-cookie-domain` when given; "" deletes it. */
   const setCookie = (v: string) => {
-    doc.cookie = `${KEY}=${v};path=/;max-age=${v ? 31536e3 : 0};samesite=lax${
+    doc.cookie = `${KEY}=${v};path=/;max-age=${v ? 31536e3 : 0}${
       cfg.cookieDomain ? `;domain=${cfg.cookieDomain}` : ""
     }`;
   };
 
   // Nothing to do before the first assignment.
   const scan = (root: Node) => {
-    const n = rules && swapIn(root as ParentNode, rules, re);
+    const n = state && swapIn(root as ParentNode, state as Required<Assignment>);
     if (n) log("swapped", n);
   };
   // A change is rescanned from one level up, to see a number its node shares with siblings.
@@ -74,12 +73,10 @@ export function start(script: HTMLScriptElement): void {
     ),
   );
 
-  const apply = (a: Assignment) => {
+  const apply = (a?: Assignment) => {
     state = a;
-    rules = a.match;
-    re = RegExp(a.re!, "g");
     scan(doc);
-    mo.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
+    mo.observe(doc, { childList: true, subtree: true, characterData: true });
     if (swapMs == null) {
       swapMs = perf.now() - t0;
       perf.mark("rt:swapped");
@@ -90,17 +87,16 @@ export function start(script: HTMLScriptElement): void {
   /** Stores the assignment, expiring `hold_s` after this last activity. */
   const persist = () => {
     if (ok && state) {
-      state.site = site;
       state.exp = Date.now() + state.hold_s! * 1e3;
-      save(JSON.stringify(state));
+      store[site] = JSON.stringify(state);
     }
   };
 
   // A string body goes as text/plain;charset=UTF-8, so there is no CORS preflight.
-  const post = (url: string, body: object): Promise<unknown> =>
+  const post = (url: string, body: string): Promise<unknown> =>
     fetch(url, {
       method: "POST",
-      body: JSON.stringify(body),
+      body,
       credentials: firstParty ? "include" : undefined,
     })
       .then((r) => r.json())
@@ -115,10 +111,10 @@ export function start(script: HTMLScriptElement): void {
           safe(() => doc.hidden || beat()),
           (a.beat_s || 30) * 1e3,
         );
-        persist();
         // A first-party API host sets the cookie itself: one written here would replace it
         // and fall under Safari's seven-day cap on script-written cookies.
         if (ok && a.visitor && !firstParty) setCookie(a.visitor);
+        persist();
       })
       .catch(log);
 
@@ -126,26 +122,29 @@ export function start(script: HTMLScriptElement): void {
     const session = (ok || lite) && state && state.session;
     if (session) {
       const url = `${api}/${session}/beats`;
-      // swap_ms goes with the first beat only; -1 marks it sent.
-      const body = { events: event ? [event] : [], swap_ms: swapMs! < 0 ? undefined : swapMs };
-      swapMs = -1;
-      if (!(last && nav.sendBeacon(url, JSON.stringify(body)))) post(url, body);
+      // swap_ms goes with the first beat only.
+      const body = JSON.stringify({ events: event && [event], swap_ms: swapMs });
+      swapMs = NaN;
+      if (!(last && nav.sendBeacon(url, body))) post(url, body);
       persist();
     }
   };
 
   const visit = (): unknown =>
     (ok || lite) &&
-    post(api, {
-      site,
-      visitor: (ok && (cookie(/\b_rt_vid=([^;]*)/) || load().visitor)) || null,
-      url: location.href,
-      referrer: doc.referrer,
-      ga_client_id: (ok && cookie(/\b_ga=GA\d\.\d+\.([\d.]+)/)) || null,
-      viewport: [innerWidth, innerHeight],
-      session: state && state.session,
-      consentless: !ok,
-    });
+    post(
+      api,
+      JSON.stringify({
+        site,
+        visitor: (ok && (cookie(/\b_rt_vid=([^;]*)/) || load().visitor)) || null,
+        url: location.href,
+        referrer: doc.referrer,
+        ga_client_id: (ok && cookie(/\b_ga=([^;]*)/)) || null,
+        viewport: [innerWidth, innerHeight],
+        session: state && state.session,
+        consentless: !ok,
+      }),
+    );
 
   const rt: Ringtrail = (cmd, arg) =>
     run(() =>
@@ -159,25 +158,24 @@ export function start(script: HTMLScriptElement): void {
               !gpc &&
               (arg
                 ? !ok && (ok = true) && started && visit()
-                : (save(), setCookie(""), (ok = false))),
+                : ((ok = false), setCookie(""), delete store[site])),
     );
   rt.l = true;
   w.ringtrail = rt;
-  for (const a of (old && old.q) || []) rt(a[0] as string, a[1]);
+  if (old && old.q) for (const a of old.q) rt(...(a as unknown as [string, unknown]));
   started = 1;
 
-  if (ok)
-    // Later pages swap from the stored assignment now, before first paint, and refresh after.
-    run(() => {
-      const c = load();
-      if (c.site == site && c.exp! > Date.now()) apply(c);
-    });
-  const hideMs = +cfg.hide!;
-  if (hideMs > 0 && !state && (ok || lite)) {
+  // Hidden until the first swap: the stored assignment's, below, or the server's.
+  if (cfg.hide) {
     const h = doc.createElement("style");
-    h.textContent = "[data-rt-swap]{visibility:hidden!important}";
-    doc.documentElement.append(h);
-    setTimeout((hide = () => h.remove()), hideMs);
+    h.textContent = "[data-rt-swap]{opacity:0}";
+    doc.head.append(h);
+    setTimeout((hide = () => h.remove()), +cfg.hide);
+  }
+  if (ok) {
+    // Later pages swap from the stored assignment now, before first paint, and refresh after.
+    const c = load();
+    if (c.exp! > Date.now()) run(apply, c);
   }
   visit();
 
@@ -206,7 +204,7 @@ export function start(script: HTMLScriptElement): void {
       if (a) {
         // Sent at once, so the server stamps the time. The link was swapped, so it holds the
         // assigned number.
-        beat(0, { type: "tel_click", number: a.href.slice(4) });
+        beat(0, { type: "tel_click", number: a.href });
       }
     }),
     true,

@@ -8,7 +8,7 @@ type Rules = ReturnType<typeof serverRules>;
 const pairs = (...swaps: [target: string, number: string, display?: string][]): Rules =>
   serverRules(swaps.map(([target, number, display]) => ({ target, number, display })));
 
-const swapWith = (root: ParentNode, r: Rules) => swapIn(root, r.match, RegExp(r.re, "g"));
+const swapWith = (root: ParentNode, r: Rules) => swapIn(root, r);
 
 const US = pairs(["+18005551234", "+14155550123", "(415) 555-0123"]);
 

@@ -8,8 +8,8 @@ export interface Swap {
 }
 
 /**
- * 200 body of `POST /v1/visits` (`hold_s` is optional, 30 minutes by default), stored with
- * the site key and an expiry as the cached assignment. A beat may answer `{"renew":true}`.
+ * 200 body of `POST /v1/visits` (`hold_s` is optional, 30 minutes by default), stored under
+ * the site key with an expiry as the cached assignment. A beat may answer `{"renew":true}`.
  */
 export interface Assignment {
   visitor?: string;
@@ -22,7 +22,8 @@ export interface Assignment {
   match?: Rules;
   /** Source of the RegExp that finds the keys of `match` as a page prints them. */
   re?: string;
-  site?: string;
+  /** Selector of the subtrees never swapped. */
+  skip?: string;
   exp?: number;
   renew?: boolean;
 }

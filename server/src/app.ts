@@ -13,6 +13,7 @@ import { createDeviceParser } from "./device";
 import { ApiError, issuesOf, renderError } from "./errors";
 import { type GeoLookup, noGeo } from "./geo/reader";
 import { createLogger, type Logger } from "./log";
+import { DEFAULT_SMS_API, type SmsApiBase } from "./messaging/sms-sender";
 import { apiKeyAuth } from "./middleware/api-key";
 import { bodySizeLimit } from "./middleware/body-limit";
 import { requestContext } from "./middleware/request-context";
@@ -38,6 +39,8 @@ export interface AppDeps {
   simClock?: SimClock;
   /** Let call-flow `http` sources use plain http to loopback hosts; for tests only. */
   loopbackHttp?: boolean;
+  /** Base URLs of the carriers' messaging APIs; the real ones by default. */
+  smsApi?: Partial<SmsApiBase>;
 }
 
 export interface RingtrailApp {
@@ -56,7 +59,7 @@ export function createApp(deps: AppDeps): RingtrailApp {
   const sites = new SiteConfigCache(reads, now);
   const pools = new PoolStateCache(reads, now);
   const sessions = new SessionCache();
-  const secrets = deps.secrets ?? SecretBox.random();
+  const box = deps.secrets ?? SecretBox.random();
   const services: Services = {
     database: deps.database,
     geo: deps.geo ?? noGeo,
@@ -72,13 +75,14 @@ export function createApp(deps: AppDeps): RingtrailApp {
     keys: apiKeyAuth(() => services),
     swapRules: createSwapRulesCache(),
     writer,
-    secrets,
-    credentials: new CredentialStore(client, secrets),
+    secrets: box,
+    credentials: new CredentialStore(client, box),
     recordingsDir: deps.recordingsDir ?? "./data/recordings",
     matcher: new CallMatcher(reads, now),
+    webhookEndpoints: new WebhookEndpointStore(client, box),
     httpSources: new HttpSourceFetcher({ now, loopbackHttp: deps.loopbackHttp ?? false }),
     loopbackHttp: deps.loopbackHttp ?? false,
-    webhookEndpoints: new WebhookEndpointStore(client, secrets),
+    smsApi: { ...DEFAULT_SMS_API, ...deps.smsApi },
   };
   const app: App = new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {

@@ -9,6 +9,7 @@ import type { CallMatcher } from "./attribution/matcher";
 import type { DeviceInfo } from "./device";
 import type { GeoLookup } from "./geo/reader";
 import type { Logger } from "./log";
+import type { SmsApiBase } from "./messaging/sms-sender";
 import type { ApiKeyAuth } from "./middleware/api-key";
 import type { WebhookEndpointStore } from "./outbound/endpoint-store";
 import type { SecretBox } from "./secrets/box";
@@ -46,12 +47,14 @@ export interface Services {
   recordingsDir: string;
   /** Call attribution: candidates, scores and credit; caches per-account state. */
   matcher: CallMatcher;
-  /** The account's signed outbound webhook endpoints (secrets sealed with the same key). */
-  webhookEndpoints: WebhookEndpointStore;
   /** Call-flow `http` sources: allow-listed JSON GETs with timeout, size cap and cache. */
   httpSources: HttpSourceFetcher;
   /** Plain http to loopback hosts is allowed in `http` sources and their allow-list (tests). */
   loopbackHttp: boolean;
+  /** Carriers' messaging REST APIs (configurable so tests use a local fake carrier). */
+  smsApi: SmsApiBase;
+  /** The account's signed outbound webhook endpoints (secrets sealed with the same key). */
+  webhookEndpoints: WebhookEndpointStore;
 }
 
 export type AppEnv = {

@@ -3,9 +3,11 @@
 import type { Swap } from "../types";
 
 const SEP = "[\\s().+/\\0-]{0,3}";
+/** The server's selector of subtrees never swapped (core's SKIP). */
+const SKIP = "[data-rt-skip],[itemprop=telephone],script,style,noscript,textarea,input";
 
 /**
- * `match`: every way the page may print a target (with or without country code and trunk 0;
+ * `skip`: the selector of subtrees left alone. `match`: every way the page may print a target (with or without country code and trunk 0;
  * the server knows the country code, this reference tries every split of one to three
  * digits), mapped to the assigned number printed the same way and its display text; and the
  * same for a number `previous` put on the page (the session's earlier assignment), mapped to
@@ -29,7 +31,11 @@ export function serverRules(swaps: Swap[], previous: Swap[] = []) {
   }
   for (const s of swaps) add(s.target, s.number, s.display);
   const keys = Object.keys(match).sort((a, b) => b.length - a.length);
-  return { match, re: `(^|\\D)(${keys.map((k) => k.split("").join(SEP)).join("|")})(?!\\d)` };
+  return {
+    match,
+    re: `(^|\\D)(${keys.map((k) => k.split("").join(SEP)).join("|")})(?!\\d)`,
+    skip: SKIP,
+  };
 }
 
 /** A `POST /v1/visits` response with `match` and `re` for `swaps`. */

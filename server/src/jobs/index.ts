@@ -3,6 +3,7 @@ import { ESTIMATE_JOB } from "../attribution/writes";
 import { CAMPAIGN_JOB, type CampaignRunOptions, campaignRunJob } from "../campaigns/index";
 import type { Services } from "../context";
 import { CALL_INTERACTION_JOB, callInteractionJob } from "../intel/call-interactions";
+import { SMS_JOB, smsJob } from "../messaging/sms-job";
 import { webhookJobHandlers } from "../outbound/deliver";
 import { copyRecording, RECORDING_JOB } from "./recordings";
 import { JobWorker, type JobWorkerOptions } from "./worker";
@@ -32,6 +33,13 @@ export function createJobWorker(
       [ESTIMATE_JOB]: estimateMatchJob({ client, now: services.now }),
       [CALL_INTERACTION_JOB]: callInteractionJob(services),
       [CAMPAIGN_JOB]: campaignRunJob(services, options.campaigns),
+      [SMS_JOB]: smsJob({
+        client,
+        credentials: services.credentials,
+        api: services.smsApi,
+        now: services.now,
+        log: services.log,
+      }),
       ...webhookJobHandlers({
         client,
         endpoints: services.webhookEndpoints,

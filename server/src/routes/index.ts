@@ -12,6 +12,7 @@ import { registerInteractions } from "./interactions/index";
 import { registerModels } from "./models/index";
 import { registerNumbers } from "./numbers/index";
 import { registerPools } from "./pools/index";
+import { registerRequests } from "./requests/index";
 import { registerResponseTemplates } from "./response-templates/index";
 import { registerSdkScript } from "./sdk/script";
 import { registerSites } from "./sites/index";
@@ -39,9 +40,10 @@ export function registerRoutes(app: App, services: Services): void {
   registerModels(app, services);
   registerResponseTemplates(app, services);
   registerEvents(app, services);
-  registerWebhookEndpoints(app, services);
   registerTables(app, services);
+  registerRequests(app, services);
   registerHttpAllowList(app, services);
+  registerWebhookEndpoints(app, services);
   registerDocs(app);
   registerDemo(app);
 }

@@ -29,7 +29,12 @@ let sharedGeo: Promise<GeoLookup> | null = null;
 
 /** A real app over a fresh temp-file libSQL database (`:memory:` loses its schema with @libsql/client). */
 export async function createTestEnv(
-  options: { geo?: boolean; trustProxy?: boolean; loopbackHttp?: boolean } = {},
+  options: {
+    geo?: boolean;
+    trustProxy?: boolean;
+    loopbackHttp?: boolean;
+    smsApi?: { twilio?: string; telnyx?: string };
+  } = {},
 ): Promise<TestEnv> {
   const dir = mkdtempSync(join(tmpdir(), "rt-server-"));
   const dbUrl = `file:${join(dir, "test.db")}`;
@@ -44,6 +49,7 @@ export async function createTestEnv(
     geo,
     trustProxy: options.trustProxy ?? options.geo ?? false,
     loopbackHttp: options.loopbackHttp ?? false,
+    ...(options.smsApi && { smsApi: options.smsApi }),
   });
   return {
     ...built,

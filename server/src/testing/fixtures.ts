@@ -69,6 +69,7 @@ export function visit(
     session?: string;
     url?: string;
     referrer?: string | null;
+    gaClientId?: string;
     ip?: string;
     ua?: string;
     origin?: string;
@@ -88,7 +89,7 @@ export function visit(
       ...(options.session ? { session: options.session } : {}),
       url: options.url ?? "https://example.com/",
       referrer: options.referrer ?? null,
-      ga_client_id: null,
+      ga_client_id: options.gaClientId ?? null,
       viewport: [1280, 800],
     }),
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { swapRules } from "./index";
+import { SKIP, swapRules } from "./index";
 
 const find = (re: string, text: string) => [...text.matchAll(new RegExp(re, "g"))].map((m) => m[2]);
 
@@ -51,6 +51,6 @@ describe("swapRules", () => {
   });
 
   it("matches nothing when there is nothing to swap", () => {
-    expect(swapRules([])).toEqual({ match: {}, re: "(?!)" });
+    expect(swapRules([])).toEqual({ match: {}, re: "(?!)", skip: SKIP });
   });
 });

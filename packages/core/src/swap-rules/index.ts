@@ -10,6 +10,14 @@ export interface SwapPair {
 /** Printed digits -> [digits to write instead, text for an element marked `data-rt-swap`]. */
 export type SwapMatch = Record<string, [string, string]>;
 
+/**
+ * Subtrees the script never swaps in (a CSS selector): the site's opt-outs, form fields, code,
+ * and structured data (`itemprop="telephone"`; JSON-LD is a script) that keeps the canonical
+ * number for search engines. Sent with the rules rather than built into the script, where
+ * every byte counts against its size budget.
+ */
+export const SKIP = "[data-rt-skip],[itemprop=telephone],script,style,noscript,textarea,input";
+
 /** Separators a page may print between two digits of a number: up to three of them. */
 const SEPARATOR = "[\\s().+/\\0-]{0,3}";
 
@@ -36,7 +44,7 @@ function forms(e164: string): string[] {
 export function swapRules(
   swaps: readonly SwapPair[],
   previous: readonly SwapPair[] = [],
-): { match: SwapMatch; re: string } {
+): { match: SwapMatch; re: string; skip: string } {
   const match: SwapMatch = {};
   const add = (from: string, to: string, display: string) => {
     const a = forms(from);
@@ -52,6 +60,10 @@ export function swapRules(
   }
   for (const s of swaps) add(s.target, s.number, s.display);
   const keys = Object.keys(match).sort((x, y) => y.length - x.length || (x < y ? -1 : 1));
-  if (keys.length === 0) return { match, re: "(?!)" };
-  return { match, re: `(^|\\D)(${keys.map((k) => k.split("").join(SEPARATOR)).join("|")})(?!\\d)` };
+  if (keys.length === 0) return { match, re: "(?!)", skip: SKIP };
+  return {
+    match,
+    re: `(^|\\D)(${keys.map((k) => k.split("").join(SEPARATOR)).join("|")})(?!\\d)`,
+    skip: SKIP,
+  };
 }

@@ -17,6 +17,8 @@ it("serves the script compressed as the browser asks, with an ETag that revalida
   );
   const code = await plain.text();
   expect(code).toContain("rt:swapped");
+  // The code carries no sourceMappingURL comment (bytes): the header links the map.
+  expect(plain.headers.get("sourcemap")).toBe("/v1/rt.js.map");
   const etag = plain.headers.get("etag")!;
   expect(etag).toMatch(/^"/);
 

@@ -42,7 +42,8 @@ export function registerBeats(app: App) {
       sessionId,
       body.events.map((e) => ({
         type: e.type,
-        number: e.number ?? null,
+        // The script sends a link's href as it is: the "tel:" goes here.
+        number: e.number ? e.number.replace(/^tel:/i, "") : null,
         at: e.at ? Date.parse(e.at) : now,
       })),
       body.swap_ms ?? null,

@@ -1,4 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
+import { SKIP } from "@ringtrail/core/swap-rules";
 import { getCookie, setCookie } from "hono/cookie";
 import { BEAT_S } from "../../assign/visit-service";
 import type { App } from "../../context";
@@ -49,6 +50,7 @@ export function registerCreateVisit(app: App) {
         swaps: [],
         match: {},
         re: "(?!)",
+        skip: SKIP,
         bot: true,
       } satisfies VisitResponse);
     }
@@ -63,7 +65,7 @@ export function registerCreateVisit(app: App) {
         session: body.session ?? null,
         url: body.url,
         referrer: body.referrer || null,
-        gaClientId: body.ga_client_id,
+        gaClientId: gaClientId(body.ga_client_id),
         viewport: body.viewport,
         consentless: body.consentless,
       },
@@ -80,6 +82,14 @@ export function registerCreateVisit(app: App) {
       ...s.swapRules(result.swaps, result.previous),
     } satisfies VisitResponse);
   });
+}
+
+/**
+ * The script sends the `_ga` cookie as it is, `GA1.1.123.456` (fewer bytes in the script than
+ * parsing it there); the client id is what follows the version and domain-depth fields.
+ */
+function gaClientId(value: string | null): string | null {
+  return value ? value.replace(/^GA\d+\.\d+\./, "") : null;
 }
 
 /**

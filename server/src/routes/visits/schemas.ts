@@ -11,6 +11,7 @@ export const VisitRequestSchema = z
     session: prefixed("ses").nullable().optional(),
     url: z.url({ protocol: /^https?$/ }).max(4096),
     referrer: z.string().max(4096).nullable().default(null),
+    /** The GA client id (123.456), or the `_ga` cookie as it is (GA1.1.123.456): the server strips the prefix. */
     ga_client_id: z.string().max(64).nullable().default(null),
     viewport: z
       .tuple([z.number().int().min(0).max(100_000), z.number().int().min(0).max(100_000)])
@@ -45,13 +46,18 @@ export const VisitResponseSchema = z
       description:
         "A regular expression source that finds the keys of `match` on a page, separators allowed between digits.",
     }),
+    skip: z.string().openapi({
+      description:
+        "For the script: a CSS selector of the subtrees it leaves alone (opt-outs, form fields, code, structured data).",
+      example: "[data-rt-skip],[itemprop=telephone],script,style,noscript,textarea,input",
+    }),
     bot: z.boolean().optional(),
   })
   .openapi("VisitResponse");
 
 export const BeatEventSchema = z.object({
   type: z.string().regex(/^[a-z][a-z0-9_]{0,31}$/),
-  /** As the page's link has it (`tel:` stripped); the server resolves it to a shown number. */
+  /** As the page's link has it, `tel:` or not; the server resolves it to a shown number. */
   number: z.string().max(64).nullable().optional(),
   at: z.iso.datetime({ offset: true }).optional(),
 });

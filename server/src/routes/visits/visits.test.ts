@@ -40,6 +40,8 @@ describe("POST /v1/visits", () => {
     const { site } = await freshSite(["+14155550101"]);
     const res = await visit(env, site, {
       url: "https://example.com/pricing?utm_source=google&utm_medium=cpc&gclid=abc",
+      // The script sends the _ga cookie as it is.
+      gaClientId: "GA1.1.123.456",
     });
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
@@ -55,15 +57,17 @@ describe("POST /v1/visits", () => {
         "108005550100": ["104155550101", "(415) 555-0101"],
       },
       re: expect.stringContaining("8[\\s().+/\\0-]{0,3}0"),
+      skip: "[data-rt-skip],[itemprop=telephone],script,style,noscript,textarea,input",
     });
     expect(await liveLeases(res.body.session)).toEqual([
       { kind: "exclusive", number: "+14155550101" },
     ]);
     const s = await env.database.client.execute({
-      sql: "SELECT channel, source, landing_path, click_ids, device FROM sessions WHERE id = ?",
+      sql: "SELECT channel, source, landing_path, click_ids, device, ga_client_id FROM sessions WHERE id = ?",
       args: [res.body.session],
     });
     expect(s.rows[0]).toMatchObject({
+      ga_client_id: "123.456",
       channel: "paid_search",
       source: "google",
       landing_path: "/pricing",
@@ -187,6 +191,7 @@ describe("POST /v1/visits", () => {
       swaps: [],
       match: {},
       re: "(?!)",
+      skip: expect.stringContaining("[itemprop=telephone]"),
       bot: true,
     });
     const human = await visit(env, site);
@@ -261,7 +266,8 @@ describe("POST /v1/visits/{session}/beats", () => {
     const beat = await call(env, "POST", `/v1/visits/${v.body.session}/beats`, {
       body: JSON.stringify({
         events: [
-          { type: "tel_click", number: "1-415-555-0221", at: "2026-11-24T15:25:00Z" },
+          // As the script sends it: the link's href.
+          { type: "tel_click", number: "tel:1-415-555-0221", at: "2026-11-24T15:25:00Z" },
           { type: "tel_click", number: "+18005559999" },
         ],
         swap_ms: 12,
