@@ -25,6 +25,7 @@ CREATE TABLE `campaign_events` (
 	`area` text NOT NULL,
 	`filters` text NOT NULL,
 	`actions` text NOT NULL,
+	`sms` text,
 	`status` text NOT NULL,
 	`total` integer,
 	`processed` integer DEFAULT 0 NOT NULL,

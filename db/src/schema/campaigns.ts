@@ -23,6 +23,8 @@ export const campaignEvents = sqliteTable(
       .$type<Record<string, string | number | boolean>>()
       .notNull(),
     actions: text("actions", { mode: "json" }).$type<string[]>().notNull(),
+    /** The `sms` action's sender (one of the account's numbers) and message. */
+    sms: text("sms", { mode: "json" }).$type<{ from: string; carrier: string; body: string }>(),
     status: text("status", { enum: CAMPAIGN_STATUSES }).notNull(),
     /** Affected customers, known once the audience is snapshot; null before. */
     total: integer("total"),

@@ -1,8 +1,14 @@
 import type { InStatement } from "@libsql/client";
-import { affectedCustomers, type EventArea, hashAudienceMember } from "@ringtrail/core/intel";
+import {
+  affectedCustomers,
+  type EventArea,
+  hashAudienceMember,
+  renderTemplate,
+} from "@ringtrail/core/intel";
 import type { Services } from "../context";
 import { enqueueStatement } from "../jobs/queue";
 import { type JobHandler, PermanentJobError } from "../jobs/worker";
+import { SMS_JOB, type SmsJobPayload } from "../messaging/sms-job";
 import { outboundWebhookStatement } from "../outbound/index";
 import { knownCustomers } from "./customers";
 
@@ -30,6 +36,8 @@ export function campaignJobStatement(
 
 interface EventState {
   kind: string;
+  name: string | null;
+  sms: { from: string; carrier: string; body: string } | null;
   batches: number;
   area: EventArea;
   filters: Record<string, string | number | boolean>;
@@ -93,6 +101,20 @@ export function campaignRunJob(services: Services, options: CampaignRunOptions =
         });
       }
       const next = Number(rows.at(-1)?.seq);
+      if (event.actions.includes("sms") && event.sms !== null) {
+        stmts.push(
+          ...smsStatements(
+            eventId,
+            accountId,
+            event,
+            rows.map((r) => ({
+              seq: Number(r.seq),
+              phone: r.phone === null ? null : String(r.phone),
+            })),
+            now,
+          ),
+        );
+      }
       if (event.actions.includes("webhook")) {
         const batch = event.batches + 1;
         stmts.push(
@@ -139,7 +161,7 @@ async function loadEvent(
   accountId: string,
 ): Promise<EventState> {
   const { rows } = await services.database.client.execute({
-    sql: `SELECT kind, batches, area, filters, actions, status, total, processed, batch_size FROM campaign_events
+    sql: `SELECT kind, name, sms, batches, area, filters, actions, status, total, processed, batch_size FROM campaign_events
       WHERE id = ? AND account_id = ?`,
     args: [eventId, accountId],
   });
@@ -147,6 +169,8 @@ async function loadEvent(
   if (!r) throw new PermanentJobError(`no event ${eventId}`);
   return {
     kind: String(r.kind),
+    name: r.name === null ? null : String(r.name),
+    sms: r.sms === null ? null : JSON.parse(String(r.sms)),
     batches: Number(r.batches),
     area: JSON.parse(String(r.area)) as EventArea,
     filters: JSON.parse(String(r.filters)),
@@ -207,4 +231,39 @@ async function snapshot(services: Services, eventId: string, accountId: string, 
     ],
   });
   await services.writer.write(stmts);
+}
+
+interface AudienceRow {
+  seq: number;
+  phone: string | null;
+}
+
+/** One queued SMS per customer with a phone; keyed by audience row, so a batch queues once. */
+function smsStatements(
+  eventId: string,
+  accountId: string,
+  event: EventState,
+  rows: readonly AudienceRow[],
+  now: number,
+): InStatement[] {
+  const sms = event.sms as NonNullable<EventState["sms"]>;
+  const body = renderTemplate(sms.body, { kind: event.kind, name: event.name ?? event.kind });
+  return rows
+    .filter((r) => r.phone !== null)
+    .map((r) => {
+      const payload: SmsJobPayload = {
+        account_id: accountId,
+        carrier: sms.carrier as SmsJobPayload["carrier"],
+        from: sms.from,
+        to: String(r.phone),
+        body,
+        request_id: null,
+      };
+      return enqueueStatement({
+        kind: SMS_JOB,
+        key: `event.sms:${eventId}:${Number(r.seq)}`,
+        payload: { ...payload },
+        now,
+      });
+    });
 }

@@ -36,7 +36,13 @@ describe("bad input and tenants", () => {
         area: { countries: ["US"] },
         actions: ["flag"],
       },
-      { kind: "storm", ...WINDOW, area: { countries: ["US"] }, actions: ["sms"] },
+      {
+        kind: "storm",
+        ...WINDOW,
+        area: { countries: ["US"] },
+        actions: ["sms"],
+        sms: { from: "+14155550000", body: "x" },
+      },
       { kind: "storm", ...WINDOW, area: { countries: ["US"] }, actions: [] },
       { kind: "storm", ...WINDOW, area: { countries: ["US"] }, actions: ["flag"], surprise: true },
     ];

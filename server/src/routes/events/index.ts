@@ -8,8 +8,8 @@ import { requireKey } from "../../middleware/api-key";
 import { iso } from "../iso";
 import { errorResponses } from "../openapi-errors";
 import { registerAudienceCsv } from "./audience-csv";
-import { AVAILABLE_ACTIONS, CreateEventSchema, EventListSchema, EventSchema } from "./schemas";
-import { findEvent } from "./store";
+import { CreateEventSchema, EventListSchema, EventSchema } from "./schemas";
+import { findEvent, smsSender } from "./store";
 
 const base = { tags: ["Events"], security: [{ bearer: [] }] };
 
@@ -19,7 +19,7 @@ const create = createRoute({
   path: "/v1/events",
   summary: "Declare an event that affects customers in an area",
   description:
-    "Ringtrail finds the affected customers (interactions' customers with their place and attributes, callers by carrier region and ZIP and by their matched session's geo-IP) and runs the actions as a durable job with progress: `audience_export` (hashed CSV for Google and Meta), `webhook` (one signed `event.audience_batch` per batch of customers), `flag` (call flows read `event.active`).",
+    "Ringtrail finds the affected customers (interactions' customers with their place and attributes, callers by carrier region and ZIP and by their matched session's geo-IP) and runs the actions as a durable job with progress: `audience_export` (hashed CSV for Google and Meta), `webhook` (one signed `event.audience_batch` per batch of customers), `sms` (through the account's carrier, from one of its numbers, to customers with a phone; consent is the account's responsibility: filter on an attribute that records it), `flag` (call flows read `event.active`).",
   middleware: [requireKey("admin")] as const,
   request: {
     body: { content: { "application/json": { schema: CreateEventSchema } }, required: true },
@@ -65,6 +65,7 @@ function render(e: CampaignEventRow): z.infer<typeof EventSchema> {
     area: e.area,
     filters: e.filters,
     actions: e.actions,
+    sms: e.sms,
     batch_size: e.batchSize,
     status: e.status,
     progress: { total: e.total, processed: e.processed, batches: e.batches },
@@ -81,21 +82,15 @@ export function registerEvents(app: App, services: Services) {
     const endsAt = Date.parse(body.ends_at);
     if (!(endsAt > startsAt))
       throw new ApiError("validation_failed", "ends_at must be after starts_at");
-    const missing = body.actions.find((a) => !AVAILABLE_ACTIONS.has(a));
-    if (missing) {
-      throw new ApiError(
-        "validation_failed",
-        `The ${missing} action is not available on this server yet`,
-      );
-    }
+    const sms = await smsSender(services, accountId, body);
     const now = services.now();
     const id = newId("cev", now);
     const actions = [...new Set(body.actions)];
     await services.writer.write([
       {
         sql: `INSERT INTO campaign_events (id, account_id, kind, name, starts_at, ends_at, area, filters, actions,
-            status, processed, batches, batch_size, notes, created_at, updated_at)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', 0, 0, ?, '[]', ?, ?)`,
+            sms, status, processed, batches, batch_size, notes, created_at, updated_at)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', 0, 0, ?, '[]', ?, ?)`,
         args: [
           id,
           accountId,
@@ -106,6 +101,7 @@ export function registerEvents(app: App, services: Services) {
           JSON.stringify(body.area),
           JSON.stringify(body.filters),
           JSON.stringify(actions),
+          sms === null ? null : JSON.stringify(sms),
           body.batch_size,
           now,
           now,

@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { Attributes } from "../interactions/schemas";
+import { PhoneField } from "../phone-field";
 
 /** What an event can do; `sms` waits for the carrier SMS sender (not built here). */
 export const CAMPAIGN_ACTIONS = ["audience_export", "webhook", "sms", "flag"] as const;
@@ -48,7 +49,17 @@ export const CreateEventSchema = z
     actions: z
       .array(z.enum(CAMPAIGN_ACTIONS))
       .min(1)
-      .openapi({ description: "`sms` is refused until this server can send SMS" }),
+      .openapi({ description: "`sms` needs `sms`: a sender and a message" }),
+    sms: z
+      .object({
+        from: PhoneField.openapi({ description: "One of the account's numbers, at Twilio" }),
+        body: z.string().min(1).max(640).openapi({
+          example: "{{name}}: storm warning for your area. Reply STOP to opt out.",
+          description: "`{{kind}}` and `{{name}}` are the event's",
+        }),
+      })
+      .strict()
+      .optional(),
     batch_size: z.number().int().min(1).max(1000).default(500),
   })
   .strict()
@@ -64,6 +75,7 @@ export const EventSchema = z
     area: z.record(z.string(), z.unknown()),
     filters: z.record(z.string(), z.unknown()),
     actions: z.array(z.string()),
+    sms: z.object({ from: z.string(), carrier: z.string(), body: z.string() }).nullable(),
     batch_size: z.number().int(),
     status: z.enum(["queued", "running", "done", "failed"]),
     progress: z.object({
