@@ -35,10 +35,15 @@ export type IdPrefix =
   | "flow"
   | "agt"
   | "shf"
-  | "trc"
-  | "inq"
+  | "itx"
+  | "cus"
+  | "sex"
+  | "tpl"
+  | "cev"
   | "whe"
-  | "msg";
+  | "msg"
+  | "trc"
+  | "inq";
 
 /**
  * A prefixed id that tells what it is and sorts by creation time (like a ULID):

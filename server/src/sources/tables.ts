@@ -8,6 +8,9 @@ export interface TableData {
   value: unknown;
 }
 
+/** Table names, as templates, the tables API and the customer-state source name them. */
+export const TABLE_NAME = /^[a-z_][a-z0-9_]{0,63}$/;
+
 /**
  * One row of the account's lookup table, as the flow's `table` source reads it.
  *

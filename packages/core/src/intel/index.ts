@@ -16,6 +16,13 @@ export {
   splitByIndex,
 } from "./evaluate";
 export {
+  type Interpretation,
+  type InterpretInput,
+  interpret,
+  type ModelOutput,
+  renderTemplate,
+} from "./interpret";
+export {
   chooseMedium,
   type InteractionChannel,
   type Medium,
@@ -33,6 +40,14 @@ export {
   type ModelSpec,
   modelsFor,
 } from "./registry";
+export {
+  applyRules,
+  type CompiledRules,
+  compileRules,
+  type IntentRule,
+  type RuleFacts,
+  type RuleOutcome,
+} from "./rules";
 export {
   type CurrentSentiment,
   type PastSentiment,

@@ -4,6 +4,7 @@ import { matchStatements, storedCallFacts } from "../../attribution/index";
 import type { App, Services } from "../../context";
 import { ApiError } from "../../errors";
 import { voicemailStatements } from "../../flows/voicemail";
+import { callInteractionStatement } from "../../intel/call-interactions";
 import { maskPhone } from "../../log";
 import { eventStatements } from "./call-writes";
 import { matchSafely } from "./match-call";
@@ -41,8 +42,14 @@ export function registerStatusWebhook(app: App, services: Services) {
     if (!parsed.ok) throw parseFailure(parsed);
     if (parsed.events.length > 0) {
       const now = services.now();
-      const voicemail = await voicemailStatements(services, owner.accountId, parsed.events, now);
-      await services.writer.write([...eventStatements(owner, parsed.events, now), ...voicemail]);
+      const stmts = [
+        ...eventStatements(owner, parsed.events, now),
+        ...(await voicemailStatements(services, owner.accountId, parsed.events, now)),
+      ];
+      if (parsed.events.some((e) => e.kind === "transcription")) {
+        stmts.push(callInteractionStatement(adapter.name, identity.carrierCallId, now));
+      }
+      await services.writer.write(stmts);
     }
     if (parsed.events.some((e) => e.status !== undefined && isTerminalStatus(e.status))) {
       await matchEnded(services, adapter.name, identity.carrierCallId, c.get("log"));

@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { TABLE_NAME } from "../../sources/tables";
 
 /** A JSON value stored in a row is at most this long, serialised. */
 export const MAX_VALUE_BYTES = 16 * 1024;
@@ -6,7 +7,7 @@ export const MAX_VALUE_BYTES = 16 * 1024;
 export const TableParams = z.object({
   name: z
     .string()
-    .regex(/^[a-z_][a-z0-9_]{0,63}$/, "table names match [a-z_][a-z0-9_]* (at most 64)")
+    .regex(TABLE_NAME, "table names match [a-z_][a-z0-9_]* (at most 64)")
     .openapi({ param: { name: "name", in: "path" }, example: "vip" }),
 });
 
