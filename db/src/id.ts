@@ -34,7 +34,8 @@ export type IdPrefix =
   | "req"
   | "flow"
   | "agt"
-  | "shf";
+  | "shf"
+  | "aud";
 
 /**
  * A prefixed id that tells what it is and sorts by creation time (like a ULID):

@@ -16,6 +16,8 @@ import { createLogger, type Logger } from "./log";
 import { apiKeyAuth } from "./middleware/api-key";
 import { bodySizeLimit } from "./middleware/body-limit";
 import { requestContext } from "./middleware/request-context";
+import { EvidenceCache } from "./optimize/evidence-cache";
+import { ExhaustionRecorder } from "./optimize/exhaustion-recorder";
 import { registerRoutes } from "./routes";
 import { SecretBox } from "./secrets/box";
 import { CredentialStore } from "./secrets/credentials";
@@ -52,18 +54,24 @@ export function createApp(deps: AppDeps): RingtrailApp {
   const sites = new SiteConfigCache(reads, now);
   const pools = new PoolStateCache(reads, now);
   const sessions = new SessionCache();
+  const log = deps.log ?? createLogger("silent");
+  const evidence = new EvidenceCache(reads, now, log);
+  const exhaustion = new ExhaustionRecorder(writer);
+  exhaustion.start();
   const services: Services = {
     database: deps.database,
     geo: deps.geo ?? noGeo,
     device: createDeviceParser(),
     sites,
     pools,
-    visits: new VisitService({ client: reads, writer, pools, sessions, now }),
-    beats: new BeatService({ client: reads, writer, pools, sessions, sites, now }),
+    visits: new VisitService({ client: reads, writer, pools, sessions, evidence, exhaustion, now }),
+    beats: new BeatService({ client: reads, writer, pools, sessions, sites, evidence, now }),
+    evidence,
+    exhaustion,
     now,
     trustProxy: deps.trustProxy ?? false,
     publicBaseUrl: deps.publicBaseUrl ?? null,
-    log: deps.log ?? createLogger("silent"),
+    log,
     keys: apiKeyAuth(() => services),
     swapRules: createSwapRulesCache(),
     writer,

@@ -10,6 +10,8 @@ import type { DeviceInfo } from "./device";
 import type { GeoLookup } from "./geo/reader";
 import type { Logger } from "./log";
 import type { ApiKeyAuth } from "./middleware/api-key";
+import type { EvidenceCache } from "./optimize/evidence-cache";
+import type { ExhaustionRecorder } from "./optimize/exhaustion-recorder";
 import type { CredentialStore } from "./secrets/credentials";
 
 export interface Auth {
@@ -27,6 +29,10 @@ export interface Services {
   pools: PoolStateCache;
   visits: VisitService;
   beats: BeatService;
+  /** Per-site learned call rates and hold, refreshed in the background. */
+  evidence: EvidenceCache;
+  /** Exhausted-pool visits, counted in memory and flushed per minute bucket. */
+  exhaustion: ExhaustionRecorder;
   now: () => number;
   trustProxy: boolean;
   publicBaseUrl: string | null;

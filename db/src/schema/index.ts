@@ -9,6 +9,7 @@ export * from "./events";
 export * from "./jobs";
 export * from "./leases";
 export * from "./numbers";
+export * from "./pool-optimizer";
 export * from "./pools";
 export * from "./sessions";
 export * from "./sites";

@@ -1,12 +1,20 @@
 import type { InStatement } from "@libsql/client";
 import type { Touch, VisitContext } from "@ringtrail/core";
 import { classifyVisit, referrerDomain } from "@ringtrail/core/channel";
+import {
+  type Characteristic,
+  leaseCharacteristic,
+  preferCharacteristic,
+  preferClaims,
+} from "@ringtrail/core/optimize";
 import { formatDisplay } from "@ringtrail/core/phone";
 import { type Claim, rankClaims } from "@ringtrail/core/pool";
 import { selectPool } from "@ringtrail/core/rules";
 import { type GroupCommit, newId, type Queryable } from "@ringtrail/db";
 import type { DeviceInfo } from "../device";
 import type { GeoPoint } from "../geo/reader";
+import type { EvidenceCache } from "../optimize/evidence-cache";
+import type { ExhaustionRecorder } from "../optimize/exhaustion-recorder";
 import { claimStatements, extendStatements } from "./claim-statements";
 import { localHour } from "./local-hour";
 import { PoolStateCache } from "./pool-state";
@@ -21,6 +29,8 @@ import type { PoolConfig, SiteConfig } from "./site-config";
 
 export const BEAT_S = 30;
 const MAX_CLAIM_ROUNDS = 4;
+/** Leases a characteristic needs in a channel before Thompson sampling may override the rule. */
+export const MIN_EVIDENCE_LEASES = 200;
 
 export interface VisitInput {
   visitor: string | null;
@@ -46,7 +56,11 @@ interface Deps {
   writer: GroupCommit;
   pools: PoolStateCache;
   sessions: SessionCache;
+  evidence: EvidenceCache;
+  exhaustion: ExhaustionRecorder;
   now: () => number;
+  /** Uniform draws for exploration and Thompson sampling; Math.random by default. */
+  rng?: () => number;
 }
 
 /**
@@ -71,7 +85,8 @@ export class VisitService {
     });
     const visitorId = input.consentless ? null : (input.visitor ?? newId("vis"));
     const prev = await this.previousSession(site, input, visitorId);
-    const holdMs = site.holdS * 1000;
+    const holdS = this.deps.evidence.holdS(site);
+    const holdMs = holdS * 1000;
     const live =
       prev && prev.lastSeenAt + holdMs > now && !startsNewCampaign(prev, touch) ? prev : null;
 
@@ -140,7 +155,7 @@ export class VisitService {
     return {
       visitor: visitorId,
       session: state.id,
-      holdS: site.holdS,
+      holdS,
       swaps: state.swaps.map(({ target, number, display }) => ({ target, number, display })),
       previous:
         input.session && prev
@@ -189,7 +204,7 @@ export class VisitService {
         const pool = poolOf.get(p.target);
         if (!pool) continue;
         const lastRound = round === MAX_CLAIM_ROUNDS - 1;
-        const claims = rankClaims({
+        const ranked = rankClaims({
           numbers: await pools.candidates(pool.id, state, sticky.get(p.target)),
           visitor: { region: state.region, country: state.country, device: state.device },
           now,
@@ -197,11 +212,15 @@ export class VisitService {
           fallback: pool.fallback,
           onExhausted: pool.onExhausted,
         });
+        const claims = round === 0 ? this.learned(site, state, pool.id, ranked) : ranked;
         const claim = claims.find(
           (c) =>
             c.kind === "fallback" ||
             (!lastRound && !taken.has(c.numberId) && !p.skip.has(c.numberId)),
         );
+        if (!claim || claim.kind === "fallback" || claim.kind === "shared") {
+          this.deps.exhaustion.record(site.accountId, pool.id, claim?.kind ?? "fallback", now);
+        }
         if (!claim) continue;
         if (claim.kind === "fallback") {
           out.push({
@@ -254,6 +273,37 @@ export class VisitService {
       stmts = [];
     }
     return out;
+  }
+
+  /**
+   * The foundation's order, or, with exploration on, the free claims of the characteristic
+   * Thompson sampling (or exploration) prefers for this channel moved first. O(claims): the
+   * evidence is the cached per-site posterior, never a query.
+   */
+  private learned(site: SiteConfig, state: SessionState, poolId: string, claims: Claim[]) {
+    if (site.exploration <= 0) return claims;
+    const { pools, evidence } = this.deps;
+    const of = new Map<string, Characteristic>();
+    const candidates: Characteristic[] = [];
+    for (const c of claims) {
+      if (c.kind !== "free") continue;
+      const n = pools.number(poolId, c.numberId);
+      if (!n) continue;
+      const key = leaseCharacteristic(n.kind, n.region, state.region);
+      of.set(c.numberId, key);
+      if (!candidates.includes(key)) candidates.push(key);
+    }
+    if (candidates.length < 2) return claims;
+    const preferred = preferCharacteristic({
+      arms: evidence.get(site)?.arms.get(state.touch.channel) ?? [],
+      candidates,
+      rng: this.deps.rng ?? Math.random,
+      exploration: site.exploration,
+      minLeases: MIN_EVIDENCE_LEASES,
+    });
+    return preferred === null
+      ? claims
+      : preferClaims(claims, preferred, (id) => of.get(id) ?? null);
   }
 
   private async previousSession(site: SiteConfig, input: VisitInput, visitorId: string | null) {
