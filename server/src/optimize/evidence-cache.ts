@@ -25,6 +25,8 @@ export const HOLD_MIN_SAMPLES = 30;
 export class EvidenceCache {
   private bySite = new Map<string, SiteEvidence>();
   private inFlight = new Map<string, Promise<SiteEvidence>>();
+  /** Process time (performance.now) of each site's last background refresh. */
+  private refreshedAt = new Map<string, number>();
 
   constructor(
     private readonly client: Queryable,
@@ -32,12 +34,24 @@ export class EvidenceCache {
     private readonly log: Logger,
     private readonly ttlMs = 300_000,
     private readonly windowDays = 30,
+    /**
+     * A floor in process time between background refreshes of a site: a refresh scans the
+     * site's leases, and under a compressed clock (SIM_CLOCK) five clock minutes can pass
+     * in a few real milliseconds.
+     */
+    private readonly minRefreshWallMs = 10_000,
   ) {}
 
   /** The site's evidence as cached; schedules a refresh when it is missing or old. */
   get(site: SiteConfig): SiteEvidence | undefined {
     const hit = this.bySite.get(site.id);
-    if (!hit || this.now() - hit.loadedAt >= this.ttlMs) {
+    const last = this.refreshedAt.get(site.id);
+    const wall = performance.now();
+    if (
+      (!hit || this.now() - hit.loadedAt >= this.ttlMs) &&
+      (last === undefined || wall - last >= this.minRefreshWallMs)
+    ) {
+      this.refreshedAt.set(site.id, wall);
       this.refresh(site).catch((err: unknown) =>
         this.log.log("error", "evidence refresh failed", { site: site.id, error: String(err) }),
       );
