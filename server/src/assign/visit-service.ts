@@ -1,12 +1,6 @@
 import type { InStatement } from "@libsql/client";
 import type { Touch, VisitContext } from "@ringtrail/core";
 import { classifyVisit, referrerDomain } from "@ringtrail/core/channel";
-import {
-  type Characteristic,
-  leaseCharacteristic,
-  preferCharacteristic,
-  preferClaims,
-} from "@ringtrail/core/optimize";
 import { formatDisplay } from "@ringtrail/core/phone";
 import { type Claim, rankClaims } from "@ringtrail/core/pool";
 import { selectPool } from "@ringtrail/core/rules";
@@ -16,6 +10,7 @@ import type { GeoPoint } from "../geo/reader";
 import type { EvidenceCache } from "../optimize/evidence-cache";
 import type { ExhaustionRecorder } from "../optimize/exhaustion-recorder";
 import { claimStatements, extendStatements } from "./claim-statements";
+import { learnedOrder } from "./learned-order";
 import { localHour } from "./local-hour";
 import { PoolStateCache } from "./pool-state";
 import {
@@ -29,8 +24,6 @@ import type { PoolConfig, SiteConfig } from "./site-config";
 
 export const BEAT_S = 30;
 const MAX_CLAIM_ROUNDS = 4;
-/** Leases a characteristic needs in a channel before Thompson sampling may override the rule. */
-export const MIN_EVIDENCE_LEASES = 200;
 
 export interface VisitInput {
   visitor: string | null;
@@ -212,7 +205,18 @@ export class VisitService {
           fallback: pool.fallback,
           onExhausted: pool.onExhausted,
         });
-        const claims = round === 0 ? this.learned(site, state, pool.id, ranked) : ranked;
+        const claims =
+          round === 0
+            ? learnedOrder(ranked, {
+                site,
+                visitorRegion: state.region,
+                channel: state.touch.channel,
+                poolId: pool.id,
+                pools,
+                evidence: this.deps.evidence,
+                rng: this.deps.rng ?? Math.random,
+              })
+            : ranked;
         const claim = claims.find(
           (c) =>
             c.kind === "fallback" ||
@@ -273,37 +277,6 @@ export class VisitService {
       stmts = [];
     }
     return out;
-  }
-
-  /**
-   * The foundation's order, or, with exploration on, the free claims of the characteristic
-   * Thompson sampling (or exploration) prefers for this channel moved first. O(claims): the
-   * evidence is the cached per-site posterior, never a query.
-   */
-  private learned(site: SiteConfig, state: SessionState, poolId: string, claims: Claim[]) {
-    if (site.exploration <= 0) return claims;
-    const { pools, evidence } = this.deps;
-    const of = new Map<string, Characteristic>();
-    const candidates: Characteristic[] = [];
-    for (const c of claims) {
-      if (c.kind !== "free") continue;
-      const n = pools.number(poolId, c.numberId);
-      if (!n) continue;
-      const key = leaseCharacteristic(n.kind, n.region, state.region);
-      of.set(c.numberId, key);
-      if (!candidates.includes(key)) candidates.push(key);
-    }
-    if (candidates.length < 2) return claims;
-    const preferred = preferCharacteristic({
-      arms: evidence.get(site)?.arms.get(state.touch.channel) ?? [],
-      candidates,
-      rng: this.deps.rng ?? Math.random,
-      exploration: site.exploration,
-      minLeases: MIN_EVIDENCE_LEASES,
-    });
-    return preferred === null
-      ? claims
-      : preferClaims(claims, preferred, (id) => of.get(id) ?? null);
   }
 
   private async previousSession(site: SiteConfig, input: VisitInput, visitorId: string | null) {
