@@ -43,7 +43,8 @@ export type IdPrefix =
   | "whe"
   | "msg"
   | "trc"
-  | "inq";
+  | "inq"
+  | "aud";
 
 /**
  * A prefixed id that tells what it is and sorts by creation time (like a ULID):

@@ -17,6 +17,8 @@ import { DEFAULT_SMS_API, type SmsApiBase } from "./messaging/sms-sender";
 import { apiKeyAuth } from "./middleware/api-key";
 import { bodySizeLimit } from "./middleware/body-limit";
 import { requestContext } from "./middleware/request-context";
+import { EvidenceCache } from "./optimize/evidence-cache";
+import { ExhaustionRecorder } from "./optimize/exhaustion-recorder";
 import { WebhookEndpointStore } from "./outbound/endpoint-store";
 import { registerRoutes } from "./routes";
 import { SecretBox } from "./secrets/box";
@@ -60,18 +62,24 @@ export function createApp(deps: AppDeps): RingtrailApp {
   const pools = new PoolStateCache(reads, now);
   const sessions = new SessionCache();
   const box = deps.secrets ?? SecretBox.random();
+  const log = deps.log ?? createLogger("silent");
+  const evidence = new EvidenceCache(reads, now, log);
+  const exhaustion = new ExhaustionRecorder(writer);
+  exhaustion.start();
   const services: Services = {
     database: deps.database,
     geo: deps.geo ?? noGeo,
     device: createDeviceParser(),
     sites,
     pools,
-    visits: new VisitService({ client: reads, writer, pools, sessions, now }),
-    beats: new BeatService({ client: reads, writer, pools, sessions, sites, now }),
+    visits: new VisitService({ client: reads, writer, pools, sessions, evidence, exhaustion, now }),
+    beats: new BeatService({ client: reads, writer, pools, sessions, sites, evidence, now }),
+    evidence,
+    exhaustion,
     now,
     trustProxy: deps.trustProxy ?? false,
     publicBaseUrl: deps.publicBaseUrl ?? null,
-    log: deps.log ?? createLogger("silent"),
+    log,
     keys: apiKeyAuth(() => services),
     swapRules: createSwapRulesCache(),
     writer,

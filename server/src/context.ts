@@ -11,6 +11,8 @@ import type { GeoLookup } from "./geo/reader";
 import type { Logger } from "./log";
 import type { SmsApiBase } from "./messaging/sms-sender";
 import type { ApiKeyAuth } from "./middleware/api-key";
+import type { EvidenceCache } from "./optimize/evidence-cache";
+import type { ExhaustionRecorder } from "./optimize/exhaustion-recorder";
 import type { WebhookEndpointStore } from "./outbound/endpoint-store";
 import type { SecretBox } from "./secrets/box";
 import type { CredentialStore } from "./secrets/credentials";
@@ -31,6 +33,10 @@ export interface Services {
   pools: PoolStateCache;
   visits: VisitService;
   beats: BeatService;
+  /** Per-site learned call rates and hold, refreshed in the background. */
+  evidence: EvidenceCache;
+  /** Exhausted-pool visits, counted in memory and flushed per minute bucket. */
+  exhaustion: ExhaustionRecorder;
   now: () => number;
   trustProxy: boolean;
   publicBaseUrl: string | null;

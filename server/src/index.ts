@@ -65,8 +65,15 @@ async function main() {
   const stop = () => {
     void jobs.stop();
     server.close(() => {
-      database.close();
-      process.exit(0);
+      // Exhaustion counts since the last flush are written before the database closes.
+      services.exhaustion.stop();
+      void services.exhaustion
+        .flush()
+        .catch(() => {})
+        .finally(() => {
+          database.close();
+          process.exit(0);
+        });
     });
     setTimeout(() => process.exit(0), 5_000).unref();
   };

@@ -13,6 +13,7 @@ export * from "./intel";
 export * from "./jobs";
 export * from "./leases";
 export * from "./numbers";
+export * from "./pool-optimizer";
 export * from "./pools";
 export * from "./sessions";
 export * from "./sites";

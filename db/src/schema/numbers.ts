@@ -31,6 +31,8 @@ export const numbers = sqliteTable(
     leasedUntil: integer("leased_until").notNull().default(0),
     /** The session that claimed it last, so a batched lease insert can check its own claim won. */
     holder: text("holder"),
+    /** A quarantined number returns to `active` after this moment (null: until someone acts). */
+    quarantinedUntil: integer("quarantined_until"),
     createdAt: createdAt(),
   },
   (t) => [

@@ -1,5 +1,6 @@
 import type { InStatement } from "@libsql/client";
 import { type GroupCommit, newId, type Queryable } from "@ringtrail/db";
+import type { EvidenceCache } from "../optimize/evidence-cache";
 import { extendStatements } from "./claim-statements";
 import type { PoolStateCache } from "./pool-state";
 import { leasedNumberIds, type SessionCache, type SessionState } from "./session-cache";
@@ -24,6 +25,7 @@ interface Deps {
   pools: PoolStateCache;
   sessions: SessionCache;
   sites: SiteConfigCache;
+  evidence: EvidenceCache;
   now: () => number;
 }
 
@@ -42,8 +44,9 @@ export class BeatService {
     if (!session) return null;
     const site = await sites.bySiteId(session.siteId);
     if (!site) return null;
-    const until = now + site.holdS * 1000;
-    const live = session.lastSeenAt + site.holdS * 1000 > now;
+    const holdMs = this.deps.evidence.holdS(site) * 1000;
+    const until = now + holdMs;
+    const live = session.lastSeenAt + holdMs > now;
     const stmts: InStatement[] = live ? extendStatements(sessionId, now, until) : [];
     for (const e of events) {
       stmts.push({

@@ -20,11 +20,19 @@ export interface SiteConfig {
   origins: Set<string>;
   targets: string[];
   holdS: number;
+  /** Bounds of the learned hold; both null: always `holdS`. */
+  holdMinS: number | null;
+  holdMaxS: number | null;
+  /** Share of visits that explore number characteristics; 0 turns learning off. */
+  exploration: number;
   pools: PoolConfig[];
   loadedAt: number;
 }
 
-type SiteRow = Pick<Site, "id" | "accountId" | "publicKey" | "holdS"> & {
+type SiteRow = Pick<
+  Site,
+  "id" | "accountId" | "publicKey" | "holdS" | "holdMinS" | "holdMaxS" | "exploration"
+> & {
   origins: string;
   targets: string;
 };
@@ -52,7 +60,7 @@ export class SiteConfigCache {
     const missedAt = this.unknown.get(publicKey);
     if (missedAt !== undefined && now - missedAt < this.ttlMs) return null;
     const res = await this.client.execute({
-      sql: "SELECT id, account_id, public_key, hold_s, origins, targets FROM sites WHERE public_key = ?",
+      sql: "SELECT id, account_id, public_key, hold_s, hold_min_s, hold_max_s, exploration, origins, targets FROM sites WHERE public_key = ?",
       args: [publicKey],
     });
     const row = res.rows[0];
@@ -67,6 +75,9 @@ export class SiteConfigCache {
       accountId: String(row.account_id),
       publicKey: String(row.public_key),
       holdS: Number(row.hold_s),
+      holdMinS: row.hold_min_s === null ? null : Number(row.hold_min_s),
+      holdMaxS: row.hold_max_s === null ? null : Number(row.hold_max_s),
+      exploration: Number(row.exploration),
       origins: String(row.origins),
       targets: String(row.targets),
     });
@@ -112,6 +123,9 @@ export class SiteConfigCache {
       origins: new Set(origins),
       targets: JSON.parse(row.targets) as string[],
       holdS: row.holdS,
+      holdMinS: row.holdMinS,
+      holdMaxS: row.holdMaxS,
+      exploration: row.exploration,
       pools: pools.rows.map((p) => ({
         id: String(p.id),
         kind: p.kind as PoolConfig["kind"],

@@ -7,7 +7,10 @@ import { selectPool } from "@ringtrail/core/rules";
 import { type GroupCommit, newId, type Queryable } from "@ringtrail/db";
 import type { DeviceInfo } from "../device";
 import type { GeoPoint } from "../geo/reader";
+import type { EvidenceCache } from "../optimize/evidence-cache";
+import type { ExhaustionRecorder } from "../optimize/exhaustion-recorder";
 import { claimStatements, extendStatements } from "./claim-statements";
+import { learnedOrder } from "./learned-order";
 import { localHour } from "./local-hour";
 import { PoolStateCache } from "./pool-state";
 import {
@@ -46,7 +49,11 @@ interface Deps {
   writer: GroupCommit;
   pools: PoolStateCache;
   sessions: SessionCache;
+  evidence: EvidenceCache;
+  exhaustion: ExhaustionRecorder;
   now: () => number;
+  /** Uniform draws for exploration and Thompson sampling; Math.random by default. */
+  rng?: () => number;
 }
 
 /**
@@ -71,7 +78,8 @@ export class VisitService {
     });
     const visitorId = input.consentless ? null : (input.visitor ?? newId("vis"));
     const prev = await this.previousSession(site, input, visitorId);
-    const holdMs = site.holdS * 1000;
+    const holdS = this.deps.evidence.holdS(site);
+    const holdMs = holdS * 1000;
     const live =
       prev && prev.lastSeenAt + holdMs > now && !startsNewCampaign(prev, touch) ? prev : null;
 
@@ -140,7 +148,7 @@ export class VisitService {
     return {
       visitor: visitorId,
       session: state.id,
-      holdS: site.holdS,
+      holdS,
       swaps: state.swaps.map(({ target, number, display }) => ({ target, number, display })),
       previous:
         input.session && prev
@@ -189,7 +197,7 @@ export class VisitService {
         const pool = poolOf.get(p.target);
         if (!pool) continue;
         const lastRound = round === MAX_CLAIM_ROUNDS - 1;
-        const claims = rankClaims({
+        const ranked = rankClaims({
           numbers: await pools.candidates(pool.id, state, sticky.get(p.target)),
           visitor: { region: state.region, country: state.country, device: state.device },
           now,
@@ -197,11 +205,26 @@ export class VisitService {
           fallback: pool.fallback,
           onExhausted: pool.onExhausted,
         });
+        const claims =
+          round === 0
+            ? learnedOrder(ranked, {
+                site,
+                visitorRegion: state.region,
+                channel: state.touch.channel,
+                poolId: pool.id,
+                pools,
+                evidence: this.deps.evidence,
+                rng: this.deps.rng ?? Math.random,
+              })
+            : ranked;
         const claim = claims.find(
           (c) =>
             c.kind === "fallback" ||
             (!lastRound && !taken.has(c.numberId) && !p.skip.has(c.numberId)),
         );
+        if (!claim || claim.kind === "fallback" || claim.kind === "shared") {
+          this.deps.exhaustion.record(site.accountId, pool.id, claim?.kind ?? "fallback", now);
+        }
         if (!claim) continue;
         if (claim.kind === "fallback") {
           out.push({

@@ -119,3 +119,22 @@ function distanceBetween(number: NumberFacts, visitor: VisitorPlace): number | n
         : regionCentroid(visitor.region);
   return to === null || from === null ? null : distanceKm(from, to);
 }
+
+/**
+ * `characteristicKey` for the assignment hot path, without the distance and country work of
+ * `numberCharacteristics`: a local number is in region when its state/province is the
+ * visitor's, unknown when either side is not known that finely.
+ *
+ * @example leaseCharacteristic("local", "US-CO", "US-CO") // "local:in_region"
+ */
+export function leaseCharacteristic(
+  kind: PoolNumber["kind"],
+  numberRegion: RegionCode | null,
+  visitorRegion: RegionCode | null,
+): Characteristic {
+  if (kind === "toll_free") return "toll_free";
+  if (!hasSubdivision(numberRegion) || !hasSubdivision(visitorRegion)) {
+    return "local:unknown_region";
+  }
+  return numberRegion === visitorRegion ? "local:in_region" : "local:out_of_region";
+}

@@ -4,6 +4,7 @@ export {
   CHARACTERISTICS,
   type Characteristic,
   characteristicKey,
+  leaseCharacteristic,
   NEW_NUMBER_DAYS,
   type NumberCharacteristics,
   type NumberFacts,
@@ -24,6 +25,8 @@ export {
   thompsonChoose,
   UNIFORM_PRIOR,
 } from "./learning";
+export { type Lift, lift } from "./lift";
+export { preferClaims } from "./prefer-claims";
 export {
   type AddNumbers,
   type Move,
@@ -49,6 +52,7 @@ export {
   type ReputationReason,
   reputation,
 } from "./reputation";
+export { seededRandom } from "./seeded";
 export {
   type AccuracyPoint,
   type HourlyLoad,

@@ -18,6 +18,9 @@ export class HttpDni implements Dni {
   private constructor(
     private readonly api: Api,
     private readonly publicKey: string,
+    /** The site and its session pool, for the pool report after a run. */
+    readonly siteId: string,
+    readonly poolId: string,
     private readonly twilio: TwilioAccount,
     readonly numbers: readonly string[],
     /** Numbers the server refused at import, with its reasons. */
@@ -59,6 +62,8 @@ export class HttpDni implements Dni {
     return new HttpDni(
       api,
       site.public_key,
+      site.id,
+      pool.id,
       twilio,
       report.created.map((c) => c.number),
       report.refused,

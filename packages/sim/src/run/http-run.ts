@@ -1,3 +1,5 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { ipTable } from "../geo/ip-table";
 import { trackingNumbers } from "../geo/numbers";
 import { Api } from "../http/client";
@@ -8,6 +10,7 @@ import { progressBar } from "../progress";
 import { Rng } from "../random";
 import type { Scenario } from "../scenario/schema";
 import { type Metrics, round, scoreMatcher } from "../score/metrics";
+import { type FoundLift, optimizerLift } from "../score/optimizer-lift";
 import { oracleParams } from "../score/oracle";
 import { baselinePredictions, corePredictions, type Predictions } from "../score/prediction";
 import { generatePlan, regionWeights } from "../traffic/plan";
@@ -31,7 +34,22 @@ export interface ScenarioReport {
   gap_to_oracle: { top1_points: number; brier: number } | null;
   attribution_last: unknown;
   refused_numbers: number;
+  /**
+   * The pool optimizer's view of the run: the lift of in-region local numbers it measured
+   * against the scenario's true lift, and the pool report's headline figures (the whole
+   * report is written to `pool_report_file`).
+   */
+  optimizer?: OptimizerReadout;
   wall_s: number;
+}
+
+export interface OptimizerReadout {
+  true_lift: number;
+  found_lift: FoundLift | null;
+  pool_report_file: string;
+  sizing: unknown;
+  exhaustion: { events: number; exhausted_share: number; visits_shared: number };
+  recommendations: unknown;
 }
 
 /**
@@ -74,18 +92,72 @@ export async function runScenario(
         end,
       )
       .catch((err: Error) => ({ unavailable: err.message.slice(0, 200) }));
-    return report(
+    // The report covers the traffic (calls that come a day late add no leases).
+    const trafficEnd = start + scenario.days * DAY + 3_600_000;
+    const optimizer = await readOptimizer(
+      api,
+      dni,
       scenario,
-      seed,
-      run,
-      answers.withMatches > 0 ? answers.predictions : null,
-      attribution,
-      dni.refused.length,
-      t0,
+      start,
+      Math.min(end, trafficEnd),
+      end,
     );
+    return {
+      ...report(
+        scenario,
+        seed,
+        run,
+        answers.withMatches > 0 ? answers.predictions : null,
+        attribution,
+        dni.refused.length,
+        t0,
+      ),
+      optimizer,
+    };
   } finally {
     await server.stop();
   }
+}
+
+interface PoolReportBody {
+  sizing: unknown;
+  exhaustion: { events: unknown[]; exhausted_share: number; visits_shared: number };
+  learning: { rates: { characteristic: string; leases: number; calls: number }[] };
+  recommendations: unknown;
+}
+
+/** The server's pool report over the run (its last 31 days at most), saved whole to out/. */
+async function readOptimizer(
+  api: Api,
+  dni: HttpDni,
+  scenario: Scenario,
+  start: number,
+  end: number,
+  at: number,
+): Promise<OptimizerReadout> {
+  const from = Math.max(start - 3_600_000, end - 31 * DAY);
+  const body = await api.json<PoolReportBody>(
+    "GET",
+    `/v1/pools/${dni.poolId}/report?from=${iso(from)}&to=${iso(end)}`,
+    undefined,
+    at,
+  );
+  const dir = fileURLToPath(new URL("../../out/", import.meta.url));
+  mkdirSync(dir, { recursive: true });
+  const file = `${dir}pool-report-${scenario.name}.json`;
+  writeFileSync(file, `${JSON.stringify(body, null, 2)}\n`);
+  return {
+    true_lift: scenario.calls.local_number_lift,
+    found_lift: optimizerLift(body.learning),
+    pool_report_file: file,
+    sizing: body.sizing,
+    exhaustion: {
+      events: body.exhaustion.events.length,
+      exhausted_share: body.exhaustion.exhausted_share,
+      visits_shared: body.exhaustion.visits_shared,
+    },
+    recommendations: body.recommendations,
+  };
 }
 
 export function report(

@@ -54,6 +54,7 @@ describe("scenario validation", () => {
       "ecommerce-50pct.json",
       "local-lift.json",
       "long-delays.json",
+      "pool-month.json",
       "small-site.json",
     ]);
     for (const f of files)

@@ -62,6 +62,7 @@ describe("POST /v1/numbers", () => {
       status: "active",
       forwardTo: null,
       callFlowId: null,
+      quarantinedUntil: null,
       leasedUntil: 0,
       holder: null,
       createdAt: Date.parse(NOW),

@@ -37,6 +37,11 @@ export function registerCreateSite(app: App, services: Services) {
         origins: body.origins,
         targets: body.targets,
         holdS: body.hold_s,
+        holdMinS: body.hold_min_s,
+        holdMaxS: body.hold_max_s,
+        exploration: body.exploration,
+        numberPriceCents: body.number_price_cents,
+        quarantineDays: body.quarantine_days,
         createdAt: services.now(),
       })
       .returning();

@@ -10,6 +10,11 @@ export function renderSite(site: Site, baseUrl: string): SiteBody {
     origins: site.origins,
     targets: site.targets,
     hold_s: site.holdS,
+    hold_min_s: site.holdMinS,
+    hold_max_s: site.holdMaxS,
+    exploration: site.exploration,
+    number_price_cents: site.numberPriceCents,
+    quarantine_days: site.quarantineDays,
     snippet: `<script async src="${baseUrl}/v1/rt.js" data-site="${site.publicKey}"></script>`,
     created_at: iso(site.createdAt)!,
   };

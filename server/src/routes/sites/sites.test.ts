@@ -40,6 +40,11 @@ describe("POST /v1/sites", () => {
       origins: ["https://acme.example", "http://localhost:5173"],
       targets: ["+18005550100", "+14155550100"],
       hold_s: 1800,
+      hold_min_s: null,
+      hold_max_s: null,
+      exploration: 0.05,
+      number_price_cents: 115,
+      quarantine_days: 14,
       snippet: expect.any(String),
       created_at: NOW,
     };
@@ -53,6 +58,11 @@ describe("POST /v1/sites", () => {
       origins: ["https://acme.example", "http://localhost:5173"],
       targets: ["+18005550100", "+14155550100"],
       holdS: 1800,
+      holdMinS: null,
+      holdMaxS: null,
+      exploration: 0.05,
+      numberPriceCents: 115,
+      quarantineDays: 14,
       createdAt: Date.parse(NOW),
     });
   });

@@ -8,7 +8,7 @@ import { baseUrl } from "../base-url";
 import { errorResponses } from "../openapi-errors";
 import { findSite } from "./read";
 import { renderSite } from "./render";
-import { IdParam, SiteSchema, UpdateSiteSchema } from "./schemas";
+import { holdBoundsProblem, IdParam, SiteSchema, UpdateSiteSchema } from "./schemas";
 
 const route = createRoute({
   method: "patch",
@@ -35,6 +35,11 @@ export function registerUpdateSite(app: App, services: Services) {
     const current = await findSite(services, accountId, id);
     if (Object.values(body).every((v) => v === undefined))
       return c.json(renderSite(current, baseUrl(c)), 200);
+    const problem = holdBoundsProblem(
+      body.hold_min_s === undefined ? current.holdMinS : body.hold_min_s,
+      body.hold_max_s === undefined ? current.holdMaxS : body.hold_max_s,
+    );
+    if (problem) throw new ApiError("validation_failed", problem);
     const { targets } = body;
     if (targets) {
       // A pool's target must stay one of the site's targets (as create checks), or the pool
@@ -53,7 +58,17 @@ export function registerUpdateSite(app: App, services: Services) {
     }
     const [site] = await services.database.db
       .update(sites)
-      .set({ name: body.name, origins: body.origins, targets: body.targets, holdS: body.hold_s })
+      .set({
+        name: body.name,
+        origins: body.origins,
+        targets: body.targets,
+        holdS: body.hold_s,
+        holdMinS: body.hold_min_s,
+        holdMaxS: body.hold_max_s,
+        exploration: body.exploration,
+        numberPriceCents: body.number_price_cents,
+        quarantineDays: body.quarantine_days,
+      })
       .where(and(eq(sites.id, id), eq(sites.accountId, accountId)))
       .returning();
     services.sites.invalidate(id);
