@@ -7,6 +7,7 @@ import { fillUrl } from "../sources/http-source";
 import { accountSchedule } from "../sources/schedule";
 import { lookupTable } from "../sources/tables";
 import { callerData } from "./caller-data";
+import { eventData } from "./event-data";
 
 /** Our own sources (database reads) get this long; an http source has its own timeout. */
 const SOURCE_TIMEOUT_MS = 1000;
@@ -103,6 +104,14 @@ async function sourceValue(
         region: call.callerRegion ?? (known ? phoneRegion(call.from) : null),
         country: known ? phoneCountry(call.from) : null,
       };
+    case "event":
+      return eventData(
+        services.database.client,
+        call.accountId,
+        known ? call.from : null,
+        call.callerRegion ?? (known ? phoneRegion(call.from) : null),
+        call.now,
+      );
     case "clock":
       return clockData(new Date(call.now), spec.timeZone ?? "UTC", spec.holidays);
     case "table": {

@@ -28,6 +28,7 @@ const SOURCE_TYPES = [
   "attribution",
   "schedule",
   "geo",
+  "event",
   "clock",
   "table",
   "http",

@@ -12,6 +12,8 @@ export type SourceSpec =
   | { type: "attribution" }
   | { type: "schedule" }
   | { type: "geo" }
+  /** Proactive-campaign events affecting the caller now: `{active, kinds, ids}`. */
+  | { type: "event" }
   | {
       type: "clock";
       /** IANA zone of the local time; the server's default (UTC) when absent. */

@@ -1,6 +1,7 @@
 import { clockData, type Flow } from "@ringtrail/core/flow";
 import { phoneCountry, phoneRegion } from "@ringtrail/core/phone";
 import type { Services } from "../../context";
+import { eventData } from "../../flows/event-data";
 import { accountSchedule } from "../../sources/schedule";
 import { lookupTable } from "../../sources/tables";
 import type { SimulateBody } from "./schemas";
@@ -8,7 +9,8 @@ import type { SimulateBody } from "./schemas";
 /**
  * Source data for a hypothetical call, built only for the sources the flow needs: the
  * schedule from the account's agents and shifts, the clock in `time_zone`, geo from the
- * caller's number, tables from the request or else the account's own, and caller,
+ * caller's number, tables from the request or else the account's own, active campaign events
+ * from the account's own, and caller,
  * attribution and http data from the request.
  */
 export async function simulationData(
@@ -47,6 +49,16 @@ export async function simulationData(
           region: anonymous ? null : phoneRegion(body.caller),
           country: anonymous ? null : phoneCountry(body.caller),
         };
+        break;
+      case "event":
+        // The account's real events at the simulated time, as a call then would see them.
+        data[name] = await eventData(
+          services.database.client,
+          accountId,
+          anonymous ? null : body.caller,
+          anonymous ? null : phoneRegion(body.caller),
+          now.getTime(),
+        );
         break;
       case "clock":
         // The source's own zone and holidays win: the simulation runs the flow as calls would.
