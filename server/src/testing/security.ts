@@ -30,6 +30,22 @@ const TABLES = [
   "test_numbers",
   "match_params",
   "webhook_endpoints",
+  "agents",
+  "shifts",
+  "call_flows",
+  "call_flow_versions",
+  "lookup_rows",
+  "http_allow_list",
+  "routed_requests",
+  "interactions",
+  "customers",
+  "intel_models",
+  "subject_examples",
+  "response_templates",
+  "subject_specialists",
+  "campaign_events",
+  "pool_audit",
+  "jobs",
 ] as const;
 
 export async function snapshotTables(env: TestEnv): Promise<Record<string, unknown[]>> {
