@@ -48,11 +48,12 @@ export async function tenantByNumber(
   });
   const row = res.rows[0];
   if (!row) return null;
-  const active = row.status === "active";
-  const forwardTo = active && row.forward_to !== null ? String(row.forward_to) : null;
+  // A quarantined number is cooling off after a campaign: no new visitor is shown it, but a
+  // late caller from an old ad is still a customer and is put through. A retired one is not.
+  const inService = row.status !== "retired";
+  const forwardTo = inService && row.forward_to !== null ? String(row.forward_to) : null;
   const found = tenant(row, String(row.id), forwardTo);
-  // A retired or quarantined number runs no flow: it says it is not in service.
-  return active ? found : { ...found, flow: null };
+  return inService ? found : { ...found, flow: null };
 }
 
 /** The account of a call we stored earlier, for status callbacks (recordings carry no `To`). */

@@ -296,3 +296,27 @@ describe("Telnyx TeXML", () => {
     expect(calls.map((c) => [c.carrier, c.carrier_call_id])).toContainEqual(["telnyx", sid]);
   });
 });
+
+describe("numbers out of rotation", () => {
+  async function withStatus(status: "quarantined" | "retired") {
+    const tenant = await twilioTenant(env);
+    const res = await env.app.request(`/v1/numbers/${tenant.numberId}`, {
+      method: "PATCH",
+      headers: { authorization: `Bearer ${tenant.admin}`, "content-type": "application/json" },
+      body: JSON.stringify({ status }),
+    });
+    expect(res.status).toBe(200);
+    return postTwilio(env, VOICE, voiceForm(tenant.number), tenant.authToken);
+  }
+
+  it("puts a late caller through on a quarantined number (cooling off, not out of service)", async () => {
+    const body = await (await withStatus("quarantined")).text();
+    expect(body).toContain(`>${FORWARD_TO}</Number>`);
+  });
+
+  it("tells a caller a retired number is not in service", async () => {
+    const body = await (await withStatus("retired")).text();
+    expect(body).not.toContain(FORWARD_TO);
+    expect(body).toContain(NOT_IN_SERVICE);
+  });
+});
