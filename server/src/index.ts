@@ -8,6 +8,7 @@ import { seedDemo } from "./demo/seed";
 import { openGeo } from "./geo/reader";
 import { createJobWorker } from "./jobs/index";
 import { createLogger } from "./log";
+import { startQuarantineClock } from "./optimize/quarantine";
 import { applyDemoCredentials } from "./secrets/demo";
 import { loadSecretsKey } from "./secrets/key";
 import { createSimClock } from "./sim-clock";
@@ -42,6 +43,12 @@ async function main() {
     log.log("info", "SIM_CLOCK=1: requests set the clock; for simulations only");
   const jobs = createJobWorker(services);
   jobs.start();
+  const stopQuarantineClock = startQuarantineClock({
+    writer: services.writer,
+    now: services.now,
+    onReturned: (poolId) => services.pools.invalidate(poolId),
+    log: services.log,
+  });
   const base = config.PUBLIC_BASE_URL ?? `http://localhost:${config.PORT}`;
   if (config.DEMO) {
     const origins = [
@@ -64,6 +71,7 @@ async function main() {
   });
   const stop = () => {
     void jobs.stop();
+    stopQuarantineClock();
     server.close(() => {
       // Exhaustion counts since the last flush are written before the database closes.
       services.exhaustion.stop();
