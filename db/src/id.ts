@@ -44,7 +44,8 @@ export type IdPrefix =
   | "msg"
   | "trc"
   | "inq"
-  | "aud";
+  | "aud"
+  | "grp";
 
 /**
  * A prefixed id that tells what it is and sorts by creation time (like a ULID):

@@ -37,3 +37,22 @@ export const shifts = sqliteTable(
 
 export type AgentRow = typeof agents.$inferSelect;
 export type ShiftRow = typeof shifts.$inferSelect;
+
+/**
+ * A ring group: agents a flow's `dial {"group": id}` rings at their voice contacts, all at once
+ * or in the listed order (the dial step's `mode`).
+ */
+export const agentGroups = sqliteTable(
+  "agent_groups",
+  {
+    id: id(),
+    accountId: accountId(),
+    name: text("name").notNull(),
+    /** Agent ids in ringing order. */
+    agentIds: text("agent_ids", { mode: "json" }).$type<string[]>().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("agent_groups_account").on(t.accountId)],
+);
+
+export type AgentGroupRow = typeof agentGroups.$inferSelect;

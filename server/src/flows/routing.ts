@@ -3,6 +3,7 @@ import type { Flow, FlowAction, FlowDecision } from "@ringtrail/core/flow";
 import { agents } from "@ringtrail/db";
 import { and, eq } from "drizzle-orm";
 import type { Services } from "../context";
+import { groupVoiceNumbers } from "../routes/agent-groups/store";
 import { type ResumeState, sealResume, sealWhisper } from "./resume-state";
 
 /** How long a voicemail may run. */
@@ -114,7 +115,13 @@ async function dialNumbers(
   target: Extract<FlowAction, { kind: "dial" }>["target"],
 ): Promise<string[]> {
   if (target.kind === "numbers") return [...target.numbers];
-  if (target.kind === "group") throw new RoutingFailure("dialing a group is not supported yet");
+  if (target.kind === "group") {
+    const numbers = await groupVoiceNumbers(ctx.services, ctx.accountId, target.groupId);
+    if (!numbers) throw new RoutingFailure(`no agent group ${target.groupId}`);
+    if (numbers.length === 0)
+      throw new RoutingFailure(`agent group ${target.groupId} has no one to ring`);
+    return numbers;
+  }
   const [agent] = await ctx.services.database.db
     .select({ contacts: agents.contacts })
     .from(agents)

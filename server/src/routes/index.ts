@@ -1,4 +1,5 @@
 import type { App, Services } from "../context";
+import { registerAgentGroups } from "./agent-groups/index";
 import { registerAgents } from "./agents/index";
 import { registerAttribution } from "./attribution/index";
 import { registerCallFlows } from "./call-flows/index";
@@ -36,6 +37,7 @@ export function registerRoutes(app: App, services: Services): void {
   registerTestNumbers(app, services);
   registerCallFlows(app, services);
   registerAgents(app, services);
+  registerAgentGroups(app, services);
   registerInteractions(app, services);
   registerModels(app, services);
   registerResponseTemplates(app, services);

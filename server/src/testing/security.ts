@@ -32,6 +32,7 @@ const TABLES = [
   "webhook_endpoints",
   "agents",
   "shifts",
+  "agent_groups",
   "call_flows",
   "call_flow_versions",
   "lookup_rows",
