@@ -19,7 +19,8 @@ export interface CallerQuery {
 /**
  * The `caller` source: this caller's earlier calls, VIP / blocked flags from the account's
  * `vip` and `blocked` tables, and `sentiment.total`, the time-weighted history of their
- * earlier calls' speech sentiment combined with this call's (weighted by confidence).
+ * earlier calls' speech and their interactions (messages, chats, transcripts) combined with
+ * this call's speech (weighted by confidence).
  */
 export async function callerData(services: Services, q: CallerQuery) {
   const anonymous = q.from === "anonymous";
@@ -34,19 +35,34 @@ export async function callerData(services: Services, q: CallerQuery) {
       sentiment: callerSentiment([], q.speech, q.now),
     };
   }
-  const [history, vip, blocked] = await Promise.all([
+  const [history, interactions, vip, blocked] = await Promise.all([
     services.database.reads.execute({
       sql: `SELECT started_at, speech_sentiment FROM calls
         WHERE account_id = ? AND "from" = ? AND id != ? AND started_at <= ?
         ORDER BY started_at DESC LIMIT ?`,
       args: [q.accountId, q.from, q.callId, q.now, HISTORY_LIMIT],
     }),
+    // Sentiment the interaction models gave this customer's messages, chats and transcripts.
+    services.database.reads.execute({
+      sql: `SELECT i.occurred_at AS at, json_extract(m.value, '$.output.score') AS score
+        FROM interactions i, json_each(i.result, '$.models') m
+        WHERE i.account_id = ? AND i.customer_phone = ? AND i.occurred_at <= ?
+          AND (i.call_id IS NULL OR i.call_id != ?)
+          AND json_extract(m.value, '$.model') = 'sentiment'
+        ORDER BY i.occurred_at DESC LIMIT ?`,
+      args: [q.accountId, q.from, q.now, q.callId, HISTORY_LIMIT],
+    }),
     lookupTable(services, q.accountId, "vip", q.from),
     lookupTable(services, q.accountId, "blocked", q.from),
   ]);
   const past = history.rows
     .filter((r) => r.speech_sentiment !== null)
-    .map((r) => ({ score: Number(r.speech_sentiment), at: Number(r.started_at) }));
+    .map((r) => ({ score: Number(r.speech_sentiment), at: Number(r.started_at) }))
+    .concat(
+      interactions.rows
+        .filter((r) => r.score !== null)
+        .map((r) => ({ score: Number(r.score), at: Number(r.at) })),
+    );
   const last = history.rows[0];
   return {
     number: q.from,

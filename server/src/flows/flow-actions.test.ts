@@ -259,6 +259,27 @@ describe("sentiment routing", () => {
     const unsure = await speak(tenant, calmFrom, "terrible awful furious", "0.05");
     expect(dialed(unsure.twiml)).toEqual([SUPPORT]);
   });
+
+  it("counts the caller's earlier interactions on other channels (an angry SMS) in the history", async () => {
+    const tenant = await twilioTenant(env);
+    await routeThroughFlow(env, tenant, MENU);
+    const from = "+13125550105";
+    const sms = await call(env, "POST", "/v1/interactions", {
+      key: tenant.admin,
+      body: {
+        channel: "sms",
+        customer: { phone: from },
+        text: "Terrible, awful service. I am furious and I hate this.",
+      },
+    });
+    expect(sms.status, JSON.stringify(sms.body)).toBe(201);
+    env.clock.advance(3_600_000);
+    const next = await speak(tenant, from, "I have a question about my bill", "0.9");
+    expect(dialed(next.twiml)).toEqual([RETENTION]);
+    // Another caller with the same words and no history goes to support.
+    const fresh = await speak(tenant, "+13125550106", "I have a question about my bill", "0.9");
+    expect(dialed(fresh.twiml)).toEqual([SUPPORT]);
+  });
 });
 
 describe("Telnyx TeXML", () => {
