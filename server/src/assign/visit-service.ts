@@ -1,6 +1,5 @@
 import type { InStatement } from "@libsql/client";
-import type { Touch, VisitContext } from "@ringtrail/core";
-import { classifyVisit, referrerDomain } from "@ringtrail/core/channel";
+import { classifyVisit } from "@ringtrail/core/channel";
 import { formatDisplay } from "@ringtrail/core/phone";
 import { type Claim, rankClaims } from "@ringtrail/core/pool";
 import { selectPool } from "@ringtrail/core/rules";
@@ -11,7 +10,6 @@ import type { EvidenceCache } from "../optimize/evidence-cache";
 import type { ExhaustionRecorder } from "../optimize/exhaustion-recorder";
 import { claimStatements, extendStatements } from "./claim-statements";
 import { learnedOrder } from "./learned-order";
-import { localHour } from "./local-hour";
 import { PoolStateCache } from "./pool-state";
 import {
   leasedNumberIds,
@@ -21,6 +19,7 @@ import {
 } from "./session-cache";
 import { loadSession, loadVisitorSession } from "./session-store";
 import type { PoolConfig, SiteConfig } from "./site-config";
+import { sessionInsert, startsNewCampaign, visitContext } from "./visit-session";
 
 export const BEAT_S = 30;
 const MAX_CLAIM_ROUNDS = 4;
@@ -290,92 +289,5 @@ export class VisitService {
       sessions.ofVisitor(visitorId) ??
       (await loadVisitorSession(client, site.id, visitorId, now()));
     return s && s.siteId === site.id ? s : null;
-  }
-}
-
-/** As in GA: arriving through a different campaign starts a new session. */
-function startsNewCampaign(prev: SessionState, touch: Touch): boolean {
-  if (touch.channel === "direct") return false;
-  const a = prev.touch;
-  return (
-    a.channel !== touch.channel ||
-    a.source !== touch.source ||
-    a.medium !== touch.medium ||
-    a.campaign !== touch.campaign
-  );
-}
-
-function visitContext(
-  input: VisitInput,
-  touch: Touch,
-  geo: GeoPoint | null,
-  dev: DeviceInfo,
-  now: number,
-): VisitContext {
-  return {
-    touch,
-    path: pathOf(input.url),
-    referrerDomain: referrerDomain(input.referrer),
-    device: dev.device,
-    country: geo?.country ?? null,
-    region: geo?.region ?? null,
-    localHour: localHour(now, geo),
-  };
-}
-
-function sessionInsert(
-  s: SessionState,
-  site: SiteConfig,
-  input: VisitInput,
-  landingPath: string,
-  touch: Touch,
-  geo: GeoPoint | null,
-  dev: DeviceInfo,
-  now: number,
-): InStatement {
-  return {
-    sql: `INSERT INTO sessions (id, account_id, site_id, visitor_id, pool_id, started_at, last_seen_at, channel, source,
-      medium, campaign, term, content, click_ids, referrer, landing_url, landing_path, ga_client_id, country, region,
-      city, lat, lon, time_zone, device, browser, os, viewport, consentless, page_views)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`,
-    args: [
-      s.id,
-      site.accountId,
-      site.id,
-      s.visitorId,
-      s.poolId,
-      now,
-      now,
-      touch.channel,
-      touch.source,
-      touch.medium,
-      touch.campaign,
-      touch.term,
-      touch.content,
-      Object.keys(touch.clickIds).length > 0 ? JSON.stringify(touch.clickIds) : null,
-      input.referrer,
-      input.url,
-      landingPath,
-      input.gaClientId,
-      geo?.country ?? null,
-      geo?.region ?? null,
-      geo?.city ?? null,
-      geo?.lat ?? null,
-      geo?.lon ?? null,
-      geo?.timeZone ?? null,
-      dev.device,
-      dev.browser,
-      dev.os,
-      input.viewport ? input.viewport.join("x") : null,
-      input.consentless ? 1 : 0,
-    ],
-  };
-}
-
-function pathOf(url: string): string {
-  try {
-    return new URL(url).pathname;
-  } catch {
-    return "/";
   }
 }
