@@ -9,6 +9,7 @@ import { openGeo } from "./geo/reader";
 import { createJobWorker } from "./jobs/index";
 import { createLogger } from "./log";
 import { startQuarantineClock } from "./optimize/quarantine";
+import { startRotationClock } from "./optimize/rotation";
 import { applyDemoCredentials } from "./secrets/demo";
 import { loadSecretsKey } from "./secrets/key";
 import { createSimClock } from "./sim-clock";
@@ -49,6 +50,7 @@ async function main() {
     onReturned: (poolId) => services.pools.invalidate(poolId),
     log: services.log,
   });
+  const stopRotationClock = startRotationClock(services);
   const base = config.PUBLIC_BASE_URL ?? `http://localhost:${config.PORT}`;
   if (config.DEMO) {
     const origins = [
@@ -72,6 +74,7 @@ async function main() {
   const stop = () => {
     void jobs.stop();
     stopQuarantineClock();
+    stopRotationClock();
     server.close(() => {
       // Exhaustion counts since the last flush are written before the database closes.
       services.exhaustion.stop();

@@ -67,7 +67,7 @@ export function planChanges(plan: PoolPlan, poolId: string, now: number): Change
 export async function applyChanges(
   writer: GroupCommit,
   accountId: string,
-  keyId: string,
+  keyId: string | null,
   changes: Change[],
   quarantineDays: number,
   now: number,
