@@ -160,6 +160,9 @@ describe("signed outbound webhooks", () => {
 
   it("refuses URLs that are not https (but loopback) and unknown event names", async () => {
     for (const url of [
+      "https://10.0.0.8/hook",
+      "https://169.254.169.254/latest",
+      "https://[::1]/x",
       "http://hooks.example.com/x",
       "ftp://x.example.com",
       "not a url",

@@ -1,6 +1,7 @@
 import { httpAllowList } from "@ringtrail/db";
 import { and, asc, eq } from "drizzle-orm";
 import type { Services } from "../context";
+import { isPrivateHost } from "../outbound/private-host";
 
 /** Origins the account's `http` sources may fetch, e.g. `https://crm.example.com`. */
 export async function accountAllowList(
@@ -27,8 +28,11 @@ export function allowListOrigin(entry: string, loopbackHttp: boolean): string | 
     return undefined;
   }
   const loopback = ["127.0.0.1", "localhost", "[::1]"].includes(url.hostname);
+  // A tenant's flow must not reach the server's own network, except loopback when allowed.
+  const reachable = !isPrivateHost(url.hostname) || (loopbackHttp && loopback);
   const scheme =
-    url.protocol === "https:" || (loopbackHttp && loopback && url.protocol === "http:");
+    (url.protocol === "https:" && reachable) ||
+    (loopbackHttp && loopback && url.protocol === "http:");
   const bare = url.username === "" && url.password === "" && url.search === "" && url.hash === "";
   return scheme && bare && (url.pathname === "/" || url.pathname === "") ? url.origin : undefined;
 }

@@ -109,6 +109,10 @@ describe("http allow-list", () => {
       "https://crm.example.com/api",
       "https://u:p@x.example",
       "nope",
+      // The server's own networks: a tenant must not probe them through a flow.
+      "https://169.254.169.254",
+      "https://10.0.0.8:8443",
+      "https://localhost",
     ]) {
       const res = await call(env, "POST", "/v1/http-allow-list", {
         key: tenant.admin,
