@@ -3,6 +3,7 @@ import { enqueueStatement } from "../jobs/queue";
 import { type ClaimedJob, type JobHandler, PermanentJobError } from "../jobs/worker";
 import type { WebhookEndpointStore } from "./endpoint-store";
 import { WEBHOOK_DELIVERY_JOB, WEBHOOK_FANOUT_JOB } from "./kinds";
+import { resolvesPrivate } from "./resolves-private";
 import { signWebhook } from "./signature";
 
 export interface WebhookJobOptions {
@@ -58,6 +59,10 @@ export function webhookJobHandlers(options: WebhookJobOptions): Record<string, J
     const target = await options.endpoints.target(accountId, text(job, "endpoint_id"));
     // The account removed the endpoint after this was queued: nobody is left to tell.
     if (!target) return;
+    const url = new URL(target.url);
+    if (url.protocol === "https:" && (await resolvesPrivate(url.hostname, timeoutMs))) {
+      throw new PermanentJobError(`${url.hostname} resolves to a private address`);
+    }
     const body = text(job, "body");
     const headers = await signWebhook(
       target.secret,

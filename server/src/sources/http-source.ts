@@ -1,3 +1,4 @@
+import { resolvesPrivate } from "../outbound/resolves-private";
 import { allowListOrigin } from "./allow-list";
 
 export interface HttpSourceOptions {
@@ -71,6 +72,9 @@ export class HttpSourceFetcher {
   }
 
   private async fetchJson(url: URL, timeoutMs: number): Promise<HttpSourceResult> {
+    if (url.protocol === "https:" && (await resolvesPrivate(url.hostname, timeoutMs))) {
+      return { ok: false, reason: `${url.hostname} resolves to a private address` };
+    }
     const signal = AbortSignal.timeout(timeoutMs);
     try {
       const res = await fetch(url, {
