@@ -23,16 +23,7 @@ export async function lookupTable(
   table: string,
   key: string,
 ): Promise<TableData> {
-  const [row] = await services.database.db
-    .select({ value: lookupRows.value })
-    .from(lookupRows)
-    .where(
-      and(
-        eq(lookupRows.accountId, accountId),
-        eq(lookupRows.tableName, table),
-        eq(lookupRows.key, key),
-      ),
-    );
+  const row = await getTableRow(services, accountId, table, key);
   return row ? { listed: true, value: row.value } : { listed: false, value: null };
 }
 
