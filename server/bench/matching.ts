@@ -7,10 +7,9 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { CHANNELS } from "@ringtrail/core";
+import { CHANNELS, seededRandom } from "@ringtrail/core";
 import { MODEL_NAMES, modelWeights, type Touch } from "@ringtrail/core/models";
 import { type Database, GroupCommit, migrateDatabase, newId, openDatabase } from "@ringtrail/db";
-
 import { matchStatements } from "../src/attribution/index";
 import { CallMatcher } from "../src/attribution/matcher";
 import { createAccount } from "../src/auth/accounts";
@@ -48,17 +47,6 @@ export interface MatchingBench {
   journeyTouches: number;
 }
 
-/** Deterministic pseudo-random numbers (mulberry32), so every run seeds the same data. */
-function rng(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
 
 function percentile(sorted: readonly number[], p: number): number {
@@ -69,7 +57,7 @@ function seed(
   raw: NonNullable<Database["raw"]>,
   o: { account: string; sessions: number; numbers: number; end: number },
 ) {
-  const r = rng(42);
+  const r = seededRandom(42);
   const site = newId("site");
   const pool = newId("pool");
   raw
@@ -143,7 +131,7 @@ function seed(
 
 /** A 30-day journey: one touch a day on a random channel. */
 function journey(days: number, end: number): Touch[] {
-  const r = rng(7);
+  const r = seededRandom(7);
   return Array.from({ length: days }, (_, i) => ({
     sessionId: `ses_${i}`,
     at: end - (days - i) * DAY,
@@ -173,7 +161,7 @@ export async function benchMatching(
 
     const matcher = new CallMatcher(database.reads, () => end);
     const writer = new GroupCommit(database.client, database.raw);
-    const r = rng(99);
+    const r = seededRandom(99);
     const facts = (i: number) => {
       const number = pick(r, numbers);
       return {

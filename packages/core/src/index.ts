@@ -1,1 +1,2 @@
+export { seededRandom } from "./seeded";
 export * from "./visit";

@@ -1,19 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { seededRandom } from "../seeded";
 import { type CallLevels, estimateMatchParams } from "./estimate";
 import { FEATURE_LEVELS, FEATURE_NAMES, type FeatureName, type MatchLevels } from "./levels";
 import { DEFAULT_MATCH_PARAMS, type MatchParams } from "./params";
-
-/** mulberry32: a tiny seeded PRNG, so the synthetic calls are the same on every run. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A local business: most traffic from the caller's own region, fewer in-session calls. */
 const TRUTH: MatchParams = {
@@ -135,7 +124,7 @@ function maxError(a: MatchParams, b: MatchParams, cls: "m" | "u"): number {
 }
 
 describe("estimateMatchParams", () => {
-  const calls = synthesize(TRUTH, 6000, mulberry32(20250303));
+  const calls = synthesize(TRUTH, 6000, seededRandom(20250303));
   // About a second per fit: fit once and share it between the assertions that read it.
   const fit = estimateMatchParams(calls, DEFAULT_MATCH_PARAMS);
 
@@ -161,7 +150,7 @@ describe("estimateMatchParams", () => {
   });
 
   it("keeps u from guaranteed non-matches and fits m around it", () => {
-    const rng = mulberry32(7);
+    const rng = seededRandom(7);
     const nonMatches = Array.from({ length: 20000 }, () => sampleLevels(TRUTH, "u", rng));
     const fit = estimateMatchParams(calls, DEFAULT_MATCH_PARAMS, { nonMatches });
     const again = estimateMatchParams(calls.slice(0, 500), DEFAULT_MATCH_PARAMS, { nonMatches });
@@ -173,7 +162,7 @@ describe("estimateMatchParams", () => {
   it("caps m and floors u", () => {
     // Every candidate is the caller's, always live: unconstrained EM would set m(live) = 1.
     const certain: CallLevels[] = Array.from({ length: 5000 }, () => ({
-      candidates: [{ ...sampleLevels(TRUTH, "m", mulberry32(1)), live: "live" }],
+      candidates: [{ ...sampleLevels(TRUTH, "m", seededRandom(1)), live: "live" }],
     }));
     const fit = estimateMatchParams(certain, DEFAULT_MATCH_PARAMS, { pseudoCount: 0 });
     expect(fit.params.features.live.m.live).toBeLessThanOrEqual(0.999 + 1e-12);

@@ -1,18 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { seededRandom } from "../seeded";
 import type { Channel } from "../visit";
 import { type Coalition, shapleyValues, trainShapley } from "./shapley";
 import type { TrainingJourney } from "./trained";
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Zhao et al.'s closed form for this game: each coalition's value split over its members. */
 function zhao(coalitions: readonly Coalition[]): Record<string, number> {
@@ -54,7 +44,7 @@ describe("shapleyValues, exact", () => {
   });
 
   it("equals the closed form on a random 10-player game", () => {
-    const rng = mulberry32(11);
+    const rng = seededRandom(11);
     const players = Array.from({ length: 10 }, (_, i) => `p${i}`);
     const coalitions = Array.from({ length: 60 }, () => ({
       players: players.filter(() => rng() < 0.3).concat(players[Math.floor(rng() * 10)] ?? "p0"),
@@ -75,7 +65,7 @@ describe("shapleyValues, sampled", () => {
     const pairs: Coalition[] = channels.flatMap((a, i) =>
       channels.slice(i + 1).map((b) => ({ players: [a, b], value: 1 })),
     );
-    const { values, exact } = shapleyValues(pairs, { rng: mulberry32(3), permutations: 2000 });
+    const { values, exact } = shapleyValues(pairs, { rng: seededRandom(3), permutations: 2000 });
     expect(exact).toBe(false);
     for (const c of channels) expect(values[c]).toBeGreaterThan(6.5 * 0.95);
     for (const c of channels) expect(values[c]).toBeLessThan(6.5 * 1.05);
@@ -84,12 +74,12 @@ describe("shapleyValues, sampled", () => {
   });
 
   it("approaches the closed form on an uneven 14-player game", () => {
-    const rng = mulberry32(5);
+    const rng = seededRandom(5);
     const coalitions = Array.from({ length: 200 }, (_, n) => ({
       players: channels.filter((_, i) => rng() < 0.6 / (1 + i / 3) || i === n % 14),
       value: 1,
     }));
-    const { values } = shapleyValues(coalitions, { rng: mulberry32(9), permutations: 3000 });
+    const { values } = shapleyValues(coalitions, { rng: seededRandom(9), permutations: 3000 });
     const expected = zhao(coalitions);
     for (const c of channels)
       expect(Math.abs((values[c] ?? 0) - (expected[c] ?? 0))).toBeLessThan(0.6);
@@ -98,8 +88,8 @@ describe("shapleyValues, sampled", () => {
   it("needs an rng beyond the exact limit, and uses it deterministically", () => {
     const big = [{ players: channels, value: 1 }];
     expect(() => shapleyValues(big)).toThrow(RangeError);
-    const a = shapleyValues(big, { rng: mulberry32(1), permutations: 10 });
-    const b = shapleyValues(big, { rng: mulberry32(1), permutations: 10 });
+    const a = shapleyValues(big, { rng: seededRandom(1), permutations: 10 });
+    const b = shapleyValues(big, { rng: seededRandom(1), permutations: 10 });
     expect(a).toEqual(b);
     expect(shapleyValues(big, { exactUpTo: 14 }).values.c3).toBeCloseTo(1 / 14, 12);
   });

@@ -1,3 +1,4 @@
+export { seededRandom } from "../seeded";
 export { areaCodesFor } from "./areas";
 export { betaCdf, betaQuantile, sampleBeta } from "./beta";
 export {
@@ -52,7 +53,6 @@ export {
   type ReputationReason,
   reputation,
 } from "./reputation";
-export { seededRandom } from "./seeded";
 export {
   type AccuracyPoint,
   type HourlyLoad,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { seededRandom } from "../seeded";
 import type { Characteristic } from "./characteristics";
 import {
   enoughEvidence,
@@ -8,17 +9,6 @@ import {
   preferCharacteristic,
   thompsonChoose,
 } from "./learning";
-
-function mulberry32(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function outcomes(channel: string, characteristic: Characteristic, leases: number, calls: number) {
   return Array.from(
@@ -62,14 +52,14 @@ describe("thompsonChoose", () => {
   const candidates: Characteristic[] = ["toll_free", "local:in_region"];
 
   it("returns null when learning is off or there is nothing to choose", () => {
-    const rng = mulberry32(1);
+    const rng = seededRandom(1);
     expect(thompsonChoose([], candidates, rng, 0)).toBeNull();
     expect(thompsonChoose([], [], rng, 0.1)).toBeNull();
     expect(() => thompsonChoose([], candidates, rng, 1.5)).toThrow(RangeError);
   });
 
   it("picks uniformly at exploration 1", () => {
-    const rng = mulberry32(2);
+    const rng = seededRandom(2);
     const arms = [posterior("ads", "local:in_region", 10_000, 9_000)];
     let local = 0;
     for (let i = 0; i < 2000; i++)
@@ -79,7 +69,7 @@ describe("thompsonChoose", () => {
   });
 
   it("converges on the characteristic with the true lift (local 1.3× toll-free)", () => {
-    const rng = mulberry32(42);
+    const rng = seededRandom(42);
     const truth: Record<string, number> = { toll_free: 0.05, "local:in_region": 0.065 };
     const counts = new Map<Characteristic, { n: number; k: number }>();
     const rounds = 20_000;
@@ -111,7 +101,7 @@ describe("enoughEvidence and preferCharacteristic", () => {
   });
 
   it("keeps the default rule until there is evidence, except for exploration", () => {
-    const rng = mulberry32(7);
+    const rng = seededRandom(7);
     const candidates: Characteristic[] = ["toll_free", "local:in_region"];
     let overrides = 0;
     for (let i = 0; i < 1000; i++) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { seededRandom } from "../seeded";
 import { lift } from "./lift";
-import { seededRandom } from "./seeded";
 
 describe("lift", () => {
   it("centres on the ratio of the posterior means, with an interval around it", () => {

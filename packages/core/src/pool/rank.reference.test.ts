@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { seededRandom } from "../seeded";
 import { DEVICE_TYPES, type DeviceType } from "../visit";
 import { rankClaims } from "./rank";
 import type { Claim, Holder, PoolNumber, Visitor } from "./types";
@@ -7,17 +8,6 @@ import type { Claim, Holder, PoolNumber, Visitor } from "./types";
  * rankClaims keeps shortlists instead of sorting; this checks it against the plainest
  * possible reading of the ordering rules: filter, score, sort everything, take eight.
  */
-
-// Mulberry32: a tiny seeded generator so failures reproduce.
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const REGIONS = ["US-CA", "US-NY", "US-TX", "US", "CA-ON", "GB-ENG", "GB", null] as const;
 const NOW = 1_000_000;
@@ -74,7 +64,7 @@ function reference(numbers: PoolNumber[], v: Visitor, sticky: string): Claim[] {
 
 describe("rankClaims against a full sort", () => {
   it.each([1, 2, 3, 4, 5])("agrees on 10,000 random numbers (seed %i)", (seed) => {
-    const rnd = random(seed);
+    const rnd = seededRandom(seed);
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
     const device = (): DeviceType => pick(DEVICE_TYPES);
     // Few distinct release times and lease ends, so the tie-breaks are exercised.

@@ -1,6 +1,7 @@
 /**
  * A small seeded uniform generator (mulberry32), for figures that must come out the same on
- * every read of the same data, such as a report's lift interval.
+ * every read of the same data (a report's lift interval) and for test and bench data that
+ * must be the same on every run.
  *
  * @example const rng = seededRandom(42); rng() // 0.6011…
  */
