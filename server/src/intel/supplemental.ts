@@ -1,5 +1,10 @@
 import type { Client } from "@libsql/client";
-import type { InteractionChannel, Medium, MediumAttempt } from "@ringtrail/core/intel";
+import {
+  type InteractionChannel,
+  type Medium,
+  type MediumAttempt,
+  MIRROR_MEDIUM,
+} from "@ringtrail/core/intel";
 
 export interface AttributedSession {
   session: string;
@@ -28,14 +33,6 @@ export interface Supplemental {
   history: MediumAttempt[];
 }
 
-const MIRROR: Readonly<Record<InteractionChannel, Medium>> = {
-  call: "callback",
-  sms: "sms",
-  email: "email",
-  chat: "chat",
-  web_form: "email",
-};
-
 /**
  * A customer's medium history from their interactions, oldest first: each one is a medium they
  * used themselves (answered), and each response we chose counts as answered when they came
@@ -46,12 +43,12 @@ export function mediumHistory(
 ): MediumAttempt[] {
   const attempts: MediumAttempt[] = [];
   rows.forEach((row, i) => {
-    attempts.push({ medium: MIRROR[row.channel], answered: true });
+    attempts.push({ medium: MIRROR_MEDIUM[row.channel], answered: true });
     if (row.medium === null) return;
     const next = rows[i + 1];
     attempts.push({
       medium: row.medium,
-      answered: next !== undefined && MIRROR[next.channel] === row.medium,
+      answered: next !== undefined && MIRROR_MEDIUM[next.channel] === row.medium,
     });
   });
   return attempts;

@@ -30,6 +30,7 @@ export {
   type MediumChoice,
   type MediumInput,
   type MediumRule,
+  MIRROR_MEDIUM,
   type Urgency,
 } from "./medium";
 export {

@@ -44,7 +44,8 @@ const SUBJECT_MEDIA: Readonly<Record<string, readonly Medium[]>> = {
 /** Subjects where a person's voice matters more than answering in kind. */
 const VOICE_SUBJECTS: ReadonlySet<string> = new Set(["complaint", "cancellation"]);
 
-const MIRROR: Readonly<Record<InteractionChannel, Medium>> = {
+/** The medium that answers a channel in kind: a call is answered by a callback. */
+export const MIRROR_MEDIUM: Readonly<Record<InteractionChannel, Medium>> = {
   call: "callback",
   sms: "sms",
   email: "email",
@@ -95,12 +96,12 @@ export function chooseMedium(input: MediumInput): MediumChoice {
   const { subject, channel, urgency = "normal", history = [] } = input;
   const usable = (medium: Medium) =>
     (medium !== "chat" || channel === "chat") && !ignored(history, medium);
-  const defaults = SUBJECT_MEDIA[subject] ?? [MIRROR[channel], "email", "sms", "callback"];
+  const defaults = SUBJECT_MEDIA[subject] ?? [MIRROR_MEDIUM[channel], "email", "sms", "callback"];
 
   if (urgency === "high" && usable("callback")) {
     return { medium: "callback", rule: "urgent", reason: "urgent: call the customer back" };
   }
-  const mirror = MIRROR[channel];
+  const mirror = MIRROR_MEDIUM[channel];
   if (channel !== "call" && !VOICE_SUBJECTS.has(subject) && usable(mirror)) {
     return { medium: mirror, rule: "same_channel", reason: `answer on ${mirror}, as they wrote` };
   }
