@@ -8,11 +8,11 @@ import type { Logger } from "../log";
  */
 async function endCooled(
   writer: GroupCommit,
-  where: { sql: string; args: (string | number)[] },
+  where: { sql: string | null; args: (string | number)[] },
   now: number,
 ): Promise<string[]> {
-  const cooled = `${where.sql} status = 'quarantined' AND quarantined_until IS NOT NULL
-    AND quarantined_until <= ?`;
+  const due = "status = 'quarantined' AND quarantined_until IS NOT NULL AND quarantined_until <= ?";
+  const cooled = where.sql === null ? due : `${where.sql} AND ${due}`;
   const args = [...where.args, now];
   const stmts: InStatement[] = [
     {
@@ -45,14 +45,14 @@ export function endQuarantines(
   const marks = poolIds.map(() => "?").join(", ");
   return endCooled(
     writer,
-    { sql: `account_id = ? AND pool_id IN (${marks}) AND`, args: [accountId, ...poolIds] },
+    { sql: `account_id = ? AND pool_id IN (${marks})`, args: [accountId, ...poolIds] },
     now,
   );
 }
 
 /** Ends every account's cooled quarantines: what the server's clock runs each minute. */
 export function endDueQuarantines(writer: GroupCommit, now: number): Promise<string[]> {
-  return endCooled(writer, { sql: "", args: [] }, now);
+  return endCooled(writer, { sql: null, args: [] }, now);
 }
 
 /**

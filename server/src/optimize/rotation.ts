@@ -22,20 +22,27 @@ export async function rotateBurntNumbers(services: Services, now: number): Promi
     args: [now - WINDOW_MS],
   });
   const applied: Change[] = [];
+  // A site's pools are read once per round, however many of them took calls.
+  const poolsOfSite = new Map<string, string[]>();
   for (const r of rows) {
     const accountId = String(r.account_id);
     const siteId = String(r.site_id);
     const poolId = String(r.pool_id);
     const quarantineDays = Number(r.quarantine_days);
-    const sitePools = await services.database.client.execute({
-      sql: "SELECT id FROM pools WHERE account_id = ? AND site_id = ?",
-      args: [accountId, siteId],
-    });
+    let sitePoolIds = poolsOfSite.get(siteId);
+    if (!sitePoolIds) {
+      const sitePools = await services.database.client.execute({
+        sql: "SELECT id FROM pools WHERE account_id = ? AND site_id = ?",
+        args: [accountId, siteId],
+      });
+      sitePoolIds = sitePools.rows.map((p) => String(p.id));
+      poolsOfSite.set(siteId, sitePoolIds);
+    }
     const plan = await planPool(services.database.client, {
       accountId,
       siteId,
       poolId,
-      sitePoolIds: sitePools.rows.map((p) => String(p.id)),
+      sitePoolIds,
       quarantineDays,
       from: now - 7 * DAY_MS,
       to: now,
