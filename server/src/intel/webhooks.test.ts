@@ -105,7 +105,10 @@ describe("outbound webhooks from intel and campaigns", () => {
     });
     expect(event.status, JSON.stringify(event.body)).toBe(201);
     await drain();
-    const batches = verified("event.audience_batch").map((p) => p.data);
+    // Deliveries run concurrently, so they may arrive in any order: receivers order by `batch`.
+    const batches = verified("event.audience_batch")
+      .map((p) => p.data)
+      .sort((a, b) => Number(a.batch) - Number(b.batch));
     expect(
       batches.map((b) => [b.batch, (b.customers as { customer: string }[]).map((c) => c.customer)]),
     ).toEqual([
@@ -113,7 +116,9 @@ describe("outbound webhooks from intel and campaigns", () => {
       [2, ["+15125550103"]],
     ]);
     expect(batches[0]).toMatchObject({ event_id: event.body.id, kind: "storm", total: 3 });
-    const one = received.find((r) => r.body.includes("event.audience_batch"))!;
+    const one = received.find(
+      (r) => r.body.includes("event.audience_batch") && r.body.includes("+15125550101"),
+    )!;
     const forged = one.body.replace("+15125550101", "+15125550109");
     expect(() =>
       new Webhook(secret).verify(forged, one.headers as Record<string, string>),
