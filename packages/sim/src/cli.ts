@@ -4,6 +4,7 @@ import { parseArgs } from "node:util";
 import { progressBar } from "./progress";
 import { runScenario } from "./run/http-run";
 import { loadScenario, ScenarioError } from "./scenario/load";
+import { diagnoseEstimators, estimatorTable } from "./sweep/estimators";
 import { runSweep, SWEEP_DEFAULTS } from "./sweep/grid";
 import { sweepSvg } from "./sweep/svg";
 import { sweepTable } from "./sweep/table";
@@ -12,7 +13,9 @@ const USAGE = `Usage:
   pnpm sim --scenario FILE [--seed N]     run a scenario against a fresh real server; JSON report
   pnpm sim --sweep [--seed N] [--visitors-per-day V] [--days D]
                                           in-process sweep of accuracy vs pool size and delay;
-                                          table on stdout, chart in packages/sim/out/sweep.svg`;
+                                          table on stdout, chart in packages/sim/out/sweep.svg
+  pnpm sim --estimators [--seed N]        defaults vs unsupervised EM vs the oracles on sweep
+                                          points, with likelihoods and a per-feature ablation`;
 
 async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -21,15 +24,35 @@ async function main(argv: string[]): Promise<number> {
       scenario: { type: "string" },
       seed: { type: "string", default: "1" },
       sweep: { type: "boolean", default: false },
+      estimators: { type: "boolean", default: false },
       "visitors-per-day": { type: "string" },
       days: { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     },
   });
   const seed = Number(values.seed);
-  if (values.help || (!values.sweep && !values.scenario) || !Number.isInteger(seed)) {
+  if (
+    values.help ||
+    (!values.sweep && !values.scenario && !values.estimators) ||
+    !Number.isInteger(seed)
+  ) {
     console.error(USAGE);
     return values.help ? 0 : 2;
+  }
+  if (values.estimators) {
+    const bar = progressBar("estimators", "points");
+    const points = await diagnoseEstimators({
+      seed,
+      visitorsPerDay: SWEEP_DEFAULTS.visitorsPerDay,
+      days: SWEEP_DEFAULTS.days,
+      delays: [5, 30, 1440],
+      multiples: [1, 3, 8],
+      onPoint: bar.update,
+    });
+    bar.done();
+    console.log(estimatorTable(points));
+    console.log(JSON.stringify({ seed, points }, null, 2));
+    return 0;
   }
   if (values.sweep) {
     const bar = progressBar("sweep", "points");
