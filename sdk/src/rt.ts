@@ -1,5 +1,5 @@
 import { swapIn, TEL } from "./swap";
-import type { Assignment, Ringtrail } from "./types";
+import type { Assignment, Ringtrail, Swap } from "./types";
 
 /**
  * Runs the tracker configured by `script`'s `data-*` attributes. Every entry point (start,
@@ -18,8 +18,6 @@ export function start(script: HTMLScriptElement): void {
   if (!site || (old && old.l)) return;
   const t0 = perf.now();
   perf.mark("rt:start");
-  // The visitor cookie; the last assignment (with the visitor id) is stored under the site key.
-  const KEY = "_rt_vid";
   const firstParty = cfg.api;
   const api = `${firstParty || new URL(script.src).origin}/v1/visits`;
   const mode = cfg.consent;
@@ -28,60 +26,50 @@ export function start(script: HTMLScriptElement): void {
   const lite = mode == "consentless" || (gpc && mode != "wait");
   let ok = !mode && !gpc;
   let debug: unknown;
-  let started: unknown;
   let state: Assignment | undefined;
   // Script start to the first swap; NaN (sent as null) once the first beat has carried it.
   let swapMs: number | undefined;
   let timer: ReturnType<typeof setInterval>;
-  let hide: (() => void) | undefined;
+  let hide: HTMLStyleElement | undefined;
   const page = () => location.href.split("#")[0];
   let at = page();
 
   const log = (...a: unknown[]) => debug && console.log("[ringtrail]", ...a);
-  const run = <A, T>(f: (a?: A) => T, a?: A) => {
-    try {
-      return f(a);
-    } catch (e) {
-      log(e);
-    }
-  };
+  /** `f`, made to log what it throws instead of throwing it. */
   const safe =
-    <A>(f: (a?: A) => unknown) =>
-    (a?: A) =>
-      run(f, a);
+    <A, B, T>(f: (a: A, b: B) => T) =>
+    (a?: A, b?: B): T | undefined => {
+      try {
+        return f(a!, b!);
+      } catch (e) {
+        log(e);
+      }
+    };
   // Storage that is blocked (sandboxed frames, privacy settings) is a plain object for the page.
-  const store: Record<string, string> = run(() => localStorage) || {};
-  const load = (): Assignment => run(() => JSON.parse(store[site] || "0")) || {};
+  const store: Record<string, string> = safe(() => localStorage)() || {};
+  const load = (): Assignment => safe(() => JSON.parse(store[site]!))() || {};
   const cookie = (re: RegExp) => (re.exec(doc.cookie) || [])[1];
   /** The visitor cookie for a year, on `data-cookie-domain` when given; "" deletes it. */
-  const setCookie = (v: string) => {
-    doc.cookie = `${KEY}=${v};path=/;max-age=${v ? 31536e3 : 0}${
-      cfg.cookieDomain ? `;domain=${cfg.cookieDomain}` : ""
-    }`;
-  };
+  const setCookie = (v: string) =>
+    (doc.cookie = `_rt_vid=${v};path=/;max-age=${v ? 31536e3 : 0};domain=${cfg.cookieDomain || ""}`);
 
-  // Nothing to do before the first assignment.
-  const scan = (root: Node) => {
-    const n = state && swapIn(root as ParentNode, state as Required<Assignment>);
+  // The whole page, on every call: nothing to do before the first assignment.
+  const scan = safe(() => {
+    const n = state && swapIn(doc, state as Required<Assignment>);
     if (n) log("swapped", n);
-  };
-  // A change is rescanned from one level up, to see a number its node shares with siblings.
-  // Our own writes come back once and change nothing more.
-  const mo = new MutationObserver(
-    safe((records?: MutationRecord[]) =>
-      new Set(records!.map(({ target: n }) => (n.parentNode || n).parentNode || n)).forEach(scan),
-    ),
-  );
+  });
+  // Every batch of changes rescans the whole page, so a number split across nodes is seen
+  // whole wherever it changed. Our own writes come back once and change nothing more.
+  new MutationObserver(scan).observe(doc, { childList: true, subtree: true, characterData: true });
 
   const apply = (a?: Assignment) => {
     state = a;
-    scan(doc);
-    mo.observe(doc, { childList: true, subtree: true, characterData: true });
+    scan();
     if (swapMs == null) {
       swapMs = perf.now() - t0;
       perf.mark("rt:swapped");
     }
-    if (hide) hide();
+    if (hide) hide.remove();
   };
 
   /** Stores the assignment, expiring `hold_s` after this last activity. */
@@ -105,12 +93,13 @@ export function start(script: HTMLScriptElement): void {
         if (a.renew) return visit();
         log("visit", a);
         apply(a);
-        clearInterval(timer);
         // Heartbeats only while the page is visible.
-        timer = setInterval(
-          safe(() => doc.hidden || beat()),
-          (a.beat_s || 30) * 1e3,
-        );
+        timer =
+          timer ||
+          setInterval(
+            safe(() => doc.hidden || beat()),
+            a.beat_s! * 1e3,
+          );
         // A first-party API host sets the cookie itself: one written here would replace it
         // and fall under Safari's seven-day cap on script-written cookies.
         if (ok && a.visitor && !firstParty) setCookie(a.visitor);
@@ -118,12 +107,12 @@ export function start(script: HTMLScriptElement): void {
       })
       .catch(log);
 
-  const beat = (last?: unknown, event?: object) => {
+  const beat = (last?: unknown, events?: object[]) => {
     const session = (ok || lite) && state && state.session;
     if (session) {
       const url = `${api}/${session}/beats`;
       // swap_ms goes with the first beat only.
-      const body = JSON.stringify({ events: event && [event], swap_ms: swapMs });
+      const body = JSON.stringify({ events, swap_ms: swapMs });
       swapMs = NaN;
       if (!(last && nav.sendBeacon(url, body))) post(url, body);
       persist();
@@ -146,53 +135,48 @@ export function start(script: HTMLScriptElement): void {
       }),
     );
 
-  const rt: Ringtrail = (cmd, arg) =>
-    run(() =>
-      cmd == "number"
-        ? ((state && state.swaps.find((s) => s.target == arg)) || { number: null }).number
-        : cmd == "swap"
-          ? scan(doc)
-          : cmd == "debug"
-            ? (debug = arg !== false)
-            : cmd == "consent" &&
-              !gpc &&
-              (arg
-                ? !ok && (ok = true) && started && visit()
-                : ((ok = false), setCookie(""), delete store[site])),
-    );
-  rt.l = true;
-  w.ringtrail = rt;
+  const rt: Ringtrail = safe((cmd: string, arg: unknown) =>
+    cmd == "number"
+      ? ((state && state.swaps.find((s) => s.target == arg)) || ({} as Partial<Swap>)).number ||
+        null
+      : cmd == "swap"
+        ? scan()
+        : cmd == "debug"
+          ? (debug = arg !== false)
+          : cmd == "consent" &&
+            !gpc &&
+            (arg
+              ? !ok && (ok = true) && rt.l && visit()
+              : ((ok = false), setCookie(""), delete store[site])),
+  );
   if (old && old.q) for (const a of old.q) rt(...(a as unknown as [string, unknown]));
-  started = 1;
+  // Marks the script as loaded (a second copy does nothing) and started: consent given from
+  // here on posts the visit itself; consent queued before load is in time for the first visit.
+  w.ringtrail = rt.l = rt;
 
   // Hidden until the first swap: the stored assignment's, below, or the server's.
   if (cfg.hide) {
-    const h = doc.createElement("style");
-    h.textContent = "[data-rt-swap]{opacity:0}";
-    doc.head.append(h);
-    setTimeout((hide = () => h.remove()), +cfg.hide);
+    doc.head.append((hide = doc.createElement("style")));
+    hide.textContent = "[data-rt-swap]{opacity:0}";
+    setTimeout(() => hide!.remove(), +cfg.hide);
   }
   if (ok) {
     // Later pages swap from the stored assignment now, before first paint, and refresh after.
     const c = load();
-    if (c.exp! > Date.now()) run(apply, c);
+    if (c.exp! > Date.now()) apply(c);
   }
   visit();
 
-  const moved = safe(() => page() != at && (at = page()) && visit());
+  // A new page view when the path or query changed (not for the hash alone).
+  const moved = safe(() => at != (at = page()) && visit());
   for (const k of ["pushState", "replaceState"] as const) {
     const f = history[k].bind(history);
-    history[k] = (...a) => {
-      f(...a);
-      moved();
-    };
+    // The page's call first; moved() ignores what it returns.
+    history[k] = (...a) => moved(f(...a));
   }
   addEventListener("popstate", moved);
   // Text the parser appended to a node already swapped gets one more pass.
-  addEventListener(
-    "DOMContentLoaded",
-    safe(() => scan(doc)),
-  );
+  addEventListener("DOMContentLoaded", scan);
   addEventListener(
     "pagehide",
     safe(() => beat(1)),
@@ -204,7 +188,7 @@ export function start(script: HTMLScriptElement): void {
       if (a) {
         // Sent at once, so the server stamps the time. The link was swapped, so it holds the
         // assigned number.
-        beat(0, { type: "tel_click", number: a.href });
+        beat(0, [{ type: "tel_click", number: a.href }]);
       }
     }),
     true,

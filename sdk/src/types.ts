@@ -32,5 +32,5 @@ export interface Assignment {
 export interface Ringtrail {
   (cmd: string, arg?: unknown): unknown;
   q?: IArguments[];
-  l?: boolean;
+  l?: unknown;
 }
