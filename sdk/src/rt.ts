@@ -23,7 +23,7 @@ export function start(script: HTMLScriptElement): void {
   const mode = cfg.consent;
   const gpc = cfg.gpc == "respect" && nav.globalPrivacyControl;
   // Page-scoped numbers without consent: nothing stored, no visitor id.
-  const lite = mode == "consentless" || (gpc && mode != "wait");
+  const lite = gpc ? mode != "wait" : mode == "consentless";
   let ok = !mode && !gpc;
   let debug: unknown;
   let state: Assignment | undefined;
@@ -170,9 +170,9 @@ export function start(script: HTMLScriptElement): void {
   // A new page view when the path or query changed (not for the hash alone).
   const moved = safe(() => at != (at = page()) && visit());
   for (const k of ["pushState", "replaceState"] as const) {
-    const f = history[k].bind(history);
+    const f = history[k];
     // The page's call first; moved() ignores what it returns.
-    history[k] = (...a) => moved(f(...a));
+    history[k] = (...a) => moved(f.apply(history, a));
   }
   addEventListener("popstate", moved);
   // Text the parser appended to a node already swapped gets one more pass.
