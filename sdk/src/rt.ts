@@ -53,14 +53,22 @@ export function start(script: HTMLScriptElement): void {
   const setCookie = (v: string) =>
     (doc.cookie = `_rt_vid=${v};path=/;max-age=${v ? 31536e3 : 0};domain=${cfg.cookieDomain || ""}`);
 
-  // The whole page, on every call: nothing to do before the first assignment.
-  const scan = safe(() => {
-    const n = state && swapIn(doc, state as Required<Assignment>);
+  // Nothing to do before the first assignment.
+  const scan = safe((root: Node = doc) => {
+    const n = state && swapIn(root as ParentNode, state as Required<Assignment>);
     if (n) log("swapped", n);
   });
-  // Every batch of changes rescans the whole page, so a number split across nodes is seen
-  // whole wherever it changed. Our own writes come back once and change nothing more.
-  new MutationObserver(scan).observe(doc, { childList: true, subtree: true, characterData: true });
+  // A change is rescanned from two levels up (a text node's parent's parent), to see a number
+  // it shares with siblings, once for each such subtree in the batch: a whole-page pass per
+  // batch costs milliseconds on a large page, a subtree hundredths. Our own writes come back
+  // once and change nothing more. Text the parser appends to a node already scanned comes as a
+  // characterData record too (Blink, WebKit and Gecko all queue one), so no DOMContentLoaded
+  // pass is needed.
+  new MutationObserver(
+    safe((records: MutationRecord[]) =>
+      new Set(records.map(({ target: n }) => (n.parentNode || n).parentNode || n)).forEach(scan),
+    ),
+  ).observe(doc, { childList: true, subtree: true, characterData: true });
 
   const apply = (a?: Assignment) => {
     state = a;
@@ -73,12 +81,10 @@ export function start(script: HTMLScriptElement): void {
   };
 
   /** Stores the assignment, expiring `hold_s` after this last activity. */
-  const persist = () => {
-    if (ok && state) {
-      state.exp = Date.now() + state.hold_s! * 1e3;
-      store[site] = JSON.stringify(state);
-    }
-  };
+  const persist = () =>
+    ok &&
+    state &&
+    ((state.exp = Date.now() + state.hold_s! * 1e3), (store[site] = JSON.stringify(state)));
 
   // A string body goes as text/plain;charset=UTF-8, so there is no CORS preflight.
   const post = (url: string, body: string): Promise<unknown> =>
@@ -94,12 +100,7 @@ export function start(script: HTMLScriptElement): void {
         log("visit", a);
         apply(a);
         // Heartbeats only while the page is visible.
-        timer =
-          timer ||
-          setInterval(
-            safe(() => doc.hidden || beat()),
-            a.beat_s! * 1e3,
-          );
+        timer = timer || setInterval(() => doc.hidden || beat(), a.beat_s! * 1e3);
         // A first-party API host sets the cookie itself: one written here would replace it
         // and fall under Safari's seven-day cap on script-written cookies.
         if (ok && a.visitor && !firstParty) setCookie(a.visitor);
@@ -107,7 +108,8 @@ export function start(script: HTMLScriptElement): void {
       })
       .catch(log);
 
-  const beat = (last?: unknown, events?: object[]) => {
+  /** A heartbeat; `last` (pagehide's event) sends it as a beacon, which outlives the page. */
+  const beat = safe((last?: unknown, events?: object[]) => {
     const session = (ok || lite) && state && state.session;
     if (session) {
       const url = `${api}/${session}/beats`;
@@ -117,7 +119,7 @@ export function start(script: HTMLScriptElement): void {
       if (!(last && nav.sendBeacon(url, body))) post(url, body);
       persist();
     }
-  };
+  });
 
   const visit = (): unknown =>
     (ok || lite) &&
@@ -175,22 +177,16 @@ export function start(script: HTMLScriptElement): void {
     history[k] = (...a) => moved(f.apply(history, a));
   }
   addEventListener("popstate", moved);
-  // Text the parser appended to a node already swapped gets one more pass.
-  addEventListener("DOMContentLoaded", scan);
-  addEventListener(
-    "pagehide",
-    safe(() => beat(1)),
-  );
+  addEventListener("pagehide", beat);
   doc.addEventListener(
     "click",
-    safe((e?: Event) => {
-      const a = (e!.target as Element).closest<HTMLAnchorElement>(TEL);
-      if (a) {
-        // Sent at once, so the server stamps the time. The link was swapped, so it holds the
-        // assigned number.
-        beat(0, [{ type: "tel_click", number: a.href }]);
-      }
-    }),
+    // Sent at once, so the server stamps the time. The link was swapped, so it holds the
+    // assigned number.
+    safe(
+      (e: Event, a?: HTMLAnchorElement | null) =>
+        (a = (e.target as Element).closest<HTMLAnchorElement>(TEL)) &&
+        beat(0, [{ type: "tel_click", number: a.href }]),
+    ),
     true,
   );
 }
