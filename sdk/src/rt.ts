@@ -91,7 +91,9 @@ export function start(script: HTMLScriptElement): void {
     fetch(url, {
       method: "POST",
       body,
-      credentials: firstParty ? "include" : undefined,
+      // With a first-party API host, cookies go both ways. (An empty data-api is no URL: fetch
+      // rejects "" here and nothing is sent.)
+      credentials: (firstParty && "include") as RequestCredentials,
     })
       .then((r) => r.json())
       .then((a: Assignment): unknown => {
@@ -148,7 +150,7 @@ export function start(script: HTMLScriptElement): void {
           : cmd == "consent" &&
             !gpc &&
             (arg
-              ? !ok && (ok = true) && rt.l && visit()
+              ? ok || ((ok = true), rt.l && visit())
               : ((ok = false), setCookie(""), delete store[site])),
   );
   if (old && old.q) for (const a of old.q) rt(...(a as unknown as [string, unknown]));

@@ -58,12 +58,14 @@ export const swapIn = (root: ParentNode, { match: rules, re, skip }: SwapRules):
   const out = nodes
     .map((t) => t.nodeValue)
     .join("\0")
-    .replace(RegExp(re, "g"), (_, pre: string, num: string) => {
+    // The match may start with the non-digit before the number; only digits are replaced, so
+    // it stays, and the match's digits are the number's.
+    .replace(RegExp(re, "g"), (num) => {
       const to = rules[digits(num)]![0];
       let k = 0;
       // `|| ""`: a shorter number (and an assignment cached by an older script, where a longer
       // one was a plain string) writes nothing past its end rather than "undefined".
-      return pre + num.replace(/\d/g, () => to[k++] || "");
+      return num.replace(/\d/g, () => to[k++] || "");
     })
     .split("\0");
   nodes.forEach((t, i) => {
