@@ -58,17 +58,6 @@ export function start(script: HTMLScriptElement): void {
     const n = state && swapIn(root as ParentNode, state as Required<Assignment>);
     if (n) log("swapped", n);
   });
-  // A change is rescanned from two levels up (a text node's parent's parent), to see a number
-  // it shares with siblings, once for each such subtree in the batch: a whole-page pass per
-  // batch costs milliseconds on a large page, a subtree hundredths. Our own writes come back
-  // once and change nothing more. Text the parser appends to a node already scanned comes as a
-  // characterData record too (Blink, WebKit and Gecko all queue one), so no DOMContentLoaded
-  // pass is needed.
-  new MutationObserver(
-    safe((records: MutationRecord[]) =>
-      new Set(records.map(({ target: n }) => (n.parentNode || n).parentNode || n)).forEach(scan),
-    ),
-  ).observe(doc, { childList: true, subtree: true, characterData: true });
 
   const apply = (a?: Assignment) => {
     state = a;
@@ -171,6 +160,17 @@ export function start(script: HTMLScriptElement): void {
   }
   visit();
 
+  // A change is rescanned from two levels up (a text node's parent's parent), to see a number
+  // it shares with siblings, once for each such subtree in the batch: a whole-page pass per
+  // batch costs milliseconds on a large page, a subtree hundredths. Our own writes come back
+  // once and change nothing more. Text the parser appends to a node already scanned comes as a
+  // characterData record too (Blink, WebKit and Gecko all queue one), so no DOMContentLoaded
+  // pass is needed.
+  new MutationObserver(
+    safe((records: MutationRecord[]) =>
+      new Set(records.map(({ target: n }) => (n.parentNode || n).parentNode || n)).forEach(scan),
+    ),
+  ).observe(doc, { childList: true, subtree: true, characterData: true });
   // A new page view when the path or query changed (not for the hash alone).
   const moved = safe(() => at != (at = page()) && visit());
   for (const k of ["pushState", "replaceState"] as const) {

@@ -45,9 +45,12 @@ export const swapIn = (root: ParentNode, { match: rules, re, skip }: SwapRules):
     }
   });
   // A link's href joins the text nodes.
-  root.querySelectorAll(TEL).forEach((e) => {
-    e.closest(skip) || nodes.push(e.getAttributeNode("href")!);
-  });
+  root
+    .querySelectorAll(TEL)
+    // `attributes.href` is the Attr node (NamedNodeMap's named properties), as getAttributeNode.
+    .forEach(
+      (e) => e.closest(skip) || nodes.push((e.attributes as NamedNodeMap & { href: Attr }).href),
+    );
   // The filter collects the text nodes and rejects them all, so one nextNode() walks the tree.
   document
     .createTreeWalker(root, 4, (t) => {
