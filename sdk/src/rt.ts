@@ -59,7 +59,9 @@ export function start(script: HTMLScriptElement): void {
     if (n) log("swapped", n);
   });
 
-  const apply = (a?: Assignment) => {
+  /** Swaps and keeps an assignment: the server's, or the one stored by an earlier page. */
+  const take = (a: Assignment) => {
+    log("visit", a);
     state = a;
     scan();
     if (swapMs == null) {
@@ -67,6 +69,15 @@ export function start(script: HTMLScriptElement): void {
       perf.mark("rt:swapped");
     }
     if (hide) hide.remove();
+    // A first-party API host sets the cookie itself: one written here would replace it
+    // and fall under Safari's seven-day cap on script-written cookies.
+    if (ok && a.visitor && !firstParty) setCookie(a.visitor);
+    // The server's answer (a stored assignment has its expiry): heartbeats start, only while
+    // the page is visible, and the expiry moves on.
+    if (!a.exp) {
+      timer = timer || setInterval(() => doc.hidden || beat(), a.beat_s! * 1e3);
+      persist();
+    }
   };
 
   /** Stores the assignment, expiring `hold_s` after this last activity. */
@@ -85,18 +96,8 @@ export function start(script: HTMLScriptElement): void {
       credentials: (firstParty && "include") as RequestCredentials,
     })
       .then((r) => r.json())
-      .then((a: Assignment): unknown => {
-        // A beat answers 204, or 200 {"renew":true} when the leases ran out: new numbers.
-        if (a.renew) return visit();
-        log("visit", a);
-        apply(a);
-        // Heartbeats only while the page is visible.
-        timer = timer || setInterval(() => doc.hidden || beat(), a.beat_s! * 1e3);
-        // A first-party API host sets the cookie itself: one written here would replace it
-        // and fall under Safari's seven-day cap on script-written cookies.
-        if (ok && a.visitor && !firstParty) setCookie(a.visitor);
-        persist();
-      })
+      // A beat answers 204, or 200 {"renew":true} when the leases ran out: new numbers.
+      .then((a: Assignment) => (a.renew ? visit() : take(a)))
       .catch(log);
 
   /** A heartbeat; `last` (pagehide's event) sends it as a beacon, which outlives the page. */
@@ -156,7 +157,7 @@ export function start(script: HTMLScriptElement): void {
   if (ok) {
     // Later pages swap from the stored assignment now, before first paint, and refresh after.
     const c = load();
-    if (c.exp! > Date.now()) apply(c);
+    if (c.exp! > Date.now()) take(c);
   }
   visit();
 
