@@ -47,6 +47,7 @@ export function start(script: HTMLScriptElement): void {
     };
   // Storage that is blocked (sandboxed frames, privacy settings) is a plain object for the page.
   const store: Record<string, string> = safe(() => localStorage)() || {};
+  // Nothing stored: JSON.parse(undefined) throws, and safe() makes that undefined too.
   const load = (): Assignment => safe(() => JSON.parse(store[site]!))() || {};
   const cookie = (re: RegExp) => (re.exec(doc.cookie) || [])[1];
   /** The visitor cookie for a year, on `data-cookie-domain` when given; "" deletes it. */
@@ -80,11 +81,9 @@ export function start(script: HTMLScriptElement): void {
     }
   };
 
-  /** Stores the assignment, expiring `hold_s` after this last activity. */
+  /** Stores the assignment (callers have one), expiring `hold_s` after this last activity. */
   const persist = () =>
-    ok &&
-    state &&
-    ((state.exp = Date.now() + state.hold_s! * 1e3), (store[site] = JSON.stringify(state)));
+    ok && ((state!.exp = Date.now() + state!.hold_s! * 1e3), (store[site] = JSON.stringify(state)));
 
   // A string body goes as text/plain;charset=UTF-8, so there is no CORS preflight.
   const post = (url: string, body: string): Promise<unknown> =>
