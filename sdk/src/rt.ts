@@ -20,11 +20,12 @@ export function start(script: HTMLScriptElement): void {
   perf.mark("rt:start");
   const firstParty = cfg.api;
   const api = `${firstParty || new URL(script.src).origin}/v1/visits`;
-  const mode = cfg.consent;
   const gpc = cfg.gpc == "respect" && nav.globalPrivacyControl;
+  // Global Privacy Control makes a page without data-consent consentless.
+  const mode = cfg.consent || (gpc && "consentless");
   // Page-scoped numbers without consent: nothing stored, no visitor id.
-  const lite = gpc ? mode != "wait" : mode == "consentless";
-  let ok = !mode && !gpc;
+  const lite = mode == "consentless";
+  let ok = !mode;
   let debug: unknown;
   let state: Assignment | undefined;
   // Script start to the first swap; NaN (sent as null) once the first beat has carried it.
