@@ -8,19 +8,16 @@ import type { Assignment, Ringtrail, Swap } from "./types";
  * nothing.
  */
 export function start(script: HTMLScriptElement): void {
-  const w = window as Window & { ringtrail?: Ringtrail };
   const doc = document;
-  const perf = performance;
-  const nav = navigator as Navigator & { globalPrivacyControl?: boolean };
   const cfg = script.dataset;
   const site = cfg.site;
-  const old = w.ringtrail;
+  const old = window.ringtrail;
   if (!site || (old && old.l)) return;
-  const t0 = perf.now();
-  perf.mark("rt:start");
+  const t0 = performance.now();
+  performance.mark("rt:start");
   const firstParty = cfg.api;
   const api = `${firstParty || new URL(script.src).origin}/v1/visits`;
-  const gpc = cfg.gpc == "respect" && nav.globalPrivacyControl;
+  const gpc = cfg.gpc == "respect" && navigator.globalPrivacyControl;
   // Global Privacy Control makes a page without data-consent consentless.
   const mode = cfg.consent || (gpc && "consentless");
   // Page-scoped numbers without consent: nothing stored, no visitor id.
@@ -31,7 +28,8 @@ export function start(script: HTMLScriptElement): void {
   // Script start to the first swap; NaN (sent as null) once the first beat has carried it.
   let swapMs: number | undefined;
   let timer: ReturnType<typeof setInterval>;
-  let hide: HTMLStyleElement | undefined;
+  // The data-hide style; removing it while it is not in the page does nothing.
+  const hide = doc.createElement("style");
   const page = () => location.href.split("#")[0];
   let at = page();
 
@@ -67,10 +65,10 @@ export function start(script: HTMLScriptElement): void {
     state = a;
     scan();
     if (swapMs == null) {
-      swapMs = perf.now() - t0;
-      perf.mark("rt:swapped");
+      swapMs = performance.now() - t0;
+      performance.mark("rt:swapped");
     }
-    if (hide) hide.remove();
+    hide.remove();
     // A first-party API host sets the cookie itself: one written here would replace it
     // and fall under Safari's seven-day cap on script-written cookies.
     if (ok && a.visitor && !firstParty) setCookie(a.visitor);
@@ -108,7 +106,7 @@ export function start(script: HTMLScriptElement): void {
       // swap_ms goes with the first beat only.
       const body = JSON.stringify({ events, swap_ms: swapMs });
       swapMs = NaN;
-      if (!(last && nav.sendBeacon(url, body))) post(url, body);
+      if (!(last && navigator.sendBeacon(url, body))) post(url, body);
       persist();
     }
   });
@@ -146,13 +144,13 @@ export function start(script: HTMLScriptElement): void {
   if (old && old.q) for (const a of old.q) rt(...(a as unknown as [string, unknown]));
   // Marks the script as loaded (a second copy does nothing) and started: consent given from
   // here on posts the visit itself; consent queued before load is in time for the first visit.
-  w.ringtrail = rt.l = rt;
+  window.ringtrail = rt.l = rt;
 
   // Hidden until the first swap: the stored assignment's, below, or the server's.
   if (cfg.hide) {
-    doc.head.append((hide = doc.createElement("style")));
+    doc.head.append(hide);
     hide.textContent = "[data-rt-swap]{opacity:0}";
-    setTimeout(() => hide!.remove(), +cfg.hide);
+    setTimeout(() => hide.remove(), +cfg.hide);
   }
   if (ok) {
     // Later pages swap from the stored assignment now, before first paint, and refresh after.
@@ -181,7 +179,7 @@ export function start(script: HTMLScriptElement): void {
   }
   addEventListener("popstate", moved);
   addEventListener("pagehide", beat);
-  doc.addEventListener(
+  addEventListener(
     "click",
     // Sent at once, so the server stamps the time. The link was swapped, so it holds the
     // assigned number.

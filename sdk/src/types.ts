@@ -34,3 +34,13 @@ export interface Ringtrail {
   q?: IArguments[];
   l?: unknown;
 }
+
+declare global {
+  interface Window {
+    ringtrail?: Ringtrail;
+  }
+  interface Navigator {
+    /** Global Privacy Control (not in every browser, nor in TypeScript's DOM types). */
+    globalPrivacyControl?: boolean;
+  }
+}
