@@ -8,11 +8,11 @@ const here = dirname(fileURLToPath(import.meta.url));
 /**
  * Gzipped bytes the built script may take; the build and a test fail above it. The product
  * target is 1,500 B and is NOT met: with every behaviour issue 3 asks for, the script is
- * 1,825 B (what each feature costs is in sdk/README.md, "Size"). The gate sits just above that
+ * 1,676 B (what each feature costs is in sdk/README.md, "Size"). The gate sits just above that
  * so the script cannot grow unnoticed. The source map is linked by the server's `SourceMap`
  * header, not a comment in the code.
  */
-export const BUDGET = 1830;
+export const BUDGET = 1681;
 
 /** The size the script is meant to reach (issue 3); reported by the build, not enforced. */
 export const TARGET = 1500;

@@ -69,6 +69,18 @@ describe("consent", () => {
     expect(localStorage.length).toBe(0);
   });
 
+  test("Global Privacy Control with data-consent=wait sends nothing, even after consent", async () => {
+    vi.stubGlobal(
+      "navigator",
+      Object.assign(Object.create(navigator), { globalPrivacyControl: true }),
+    );
+    boot({ gpc: "respect", consent: "wait" });
+    w.ringtrail!("consent", true);
+    await flush();
+    expect(fetchMock).not.toHaveBeenCalled();
+    expect(storage()).toEqual({ cookie: "", local: {}, session: {} });
+  });
+
   test("withdrawing consent deletes the visitor id and the assignment", async () => {
     boot();
     await flush();

@@ -114,6 +114,17 @@ describe("later pages", () => {
     expect(href()).toBe("tel:+14155550999");
   });
 
+  test("a stored assignment alone neither extends its expiry nor starts heartbeats", () => {
+    const exp = Date.now() + 60_000;
+    localStorage.setItem(SITE, JSON.stringify({ ...ASSIGNED, exp }));
+    fetchMock.mockImplementation(() => new Promise(() => {}));
+    boot();
+    expect(text()).toBe("Call (415) 555-0123");
+    vi.advanceTimersByTime(90_000);
+    expect(sent("/beats")).toEqual([]);
+    expect(JSON.parse(localStorage.getItem(SITE)!).exp).toBe(exp);
+  });
+
   test("an expired or other site's assignment is not used", () => {
     fetchMock.mockImplementation(() => new Promise(() => {}));
     localStorage.setItem(SITE, JSON.stringify({ ...ASSIGNED, exp: Date.now() - 1 }));

@@ -90,6 +90,12 @@ describe("format-preserving replacement", () => {
   test("a longer assigned number puts its extra digits after the last one", () => {
     const p = pairs(["+442079460018", "+4420794600189"]);
     expect(swapped("<p>020 7946 0018</p>", p)).toBe("<p>020 7946 00189</p>");
+    expect(swapped("<p>020 <b>7946</b> 0018</p>", p)).toBe("<p>020 <b>7946</b> 00189</p>");
+  });
+
+  test("a shorter assigned number leaves out the printed digits it lacks", () => {
+    const p = pairs(["+4930901820", "+493090189"]);
+    expect(swapped("<p>030 901820</p>", p)).toBe("<p>030 90189</p>");
   });
 });
 

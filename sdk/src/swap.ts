@@ -1,5 +1,9 @@
-/** What to find on the page: printed digits → [digits to write, text for `data-rt-swap`]. */
-export type Rules = Record<string, [to: string, display?: string]>;
+/**
+ * What to find on the page: printed digits → [digits to write, text for `data-rt-swap`]. Entry
+ * `k` of the digits to write replaces printed digit `k`: a string, or from the server a list
+ * whose last entry carries the extra digits of a longer number.
+ */
+export type Rules = Record<string, [to: string | string[], display?: string]>;
 
 /**
  * The server's rules: `match`; `re`, the source of the RegExp that finds its keys; and `skip`,
@@ -23,7 +27,8 @@ const digits = (s: string) => s.replace(/\D/g, "");
  * RegExp cache makes cheap) finds a number: its digits with up to
  * three separators between any two, not preceded or followed by another digit. Only digits
  * change, so the page's format and prefix stay; a longer new number puts its extra digits after
- * the last one. The `href` of each `tel:` link and the text nodes are read as one string joined
+ * the last one (the server sends it as a list, so this needs no length arithmetic), a shorter
+ * one leaves out the printed digits it lacks. The `href` of each `tel:` link and the text nodes are read as one string joined
  * by \0, a separator, so a number split across elements, `<b>(800)</b> 555-0100`, matches like
  * any other and each digit goes back to the node it came from (`nodeValue` reads and writes
  * both a Text and an Attr).
@@ -40,9 +45,12 @@ export const swapIn = (root: ParentNode, { match: rules, re, skip }: SwapRules):
     }
   });
   // A link's href joins the text nodes.
-  root.querySelectorAll(TEL).forEach((e) => {
-    e.closest(skip) || nodes.push(e.getAttributeNode("href")!);
-  });
+  root
+    .querySelectorAll(TEL)
+    // `attributes.href` is the Attr node (NamedNodeMap's named properties), as getAttributeNode.
+    .forEach(
+      (e) => e.closest(skip) || nodes.push((e.attributes as NamedNodeMap & { href: Attr }).href),
+    );
   // The filter collects the text nodes and rejects them all, so one nextNode() walks the tree.
   document
     .createTreeWalker(root, 4, (t) => {
@@ -53,11 +61,14 @@ export const swapIn = (root: ParentNode, { match: rules, re, skip }: SwapRules):
   const out = nodes
     .map((t) => t.nodeValue)
     .join("\0")
-    .replace(RegExp(re, "g"), (_, pre: string, num: string) => {
-      const d = digits(num);
-      const to = rules[d]![0];
+    // The match may start with the non-digit before the number; only digits are replaced, so
+    // it stays, and the match's digits are the number's.
+    .replace(RegExp(re, "g"), (num) => {
+      const to = rules[digits(num)]![0];
       let k = 0;
-      return pre + num.replace(/\d/g, () => to.slice(k, ++k < d.length ? k : 99));
+      // `|| ""`: a shorter number (and an assignment cached by an older script, where a longer
+      // one was a plain string) writes nothing past its end rather than "undefined".
+      return num.replace(/\d/g, () => to[k++] || "");
     })
     .split("\0");
   nodes.forEach((t, i) => {

@@ -32,5 +32,15 @@ export interface Assignment {
 export interface Ringtrail {
   (cmd: string, arg?: unknown): unknown;
   q?: IArguments[];
-  l?: boolean;
+  l?: unknown;
+}
+
+declare global {
+  interface Window {
+    ringtrail?: Ringtrail;
+  }
+  interface Navigator {
+    /** Global Privacy Control (not in every browser, nor in TypeScript's DOM types). */
+    globalPrivacyControl?: boolean;
+  }
 }

@@ -36,7 +36,8 @@ export function network(...bodies: unknown[]) {
     return {
       ok: true,
       status: 200,
-      json: async () => (typeof body === "string" ? JSON.parse(body) : body),
+      // A fresh object per answer, as a real response's json() gives.
+      json: async () => JSON.parse(typeof body === "string" ? body : JSON.stringify(body)),
     };
   });
   vi.stubGlobal("fetch", fetchMock);

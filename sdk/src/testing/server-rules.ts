@@ -14,15 +14,21 @@ const SKIP = "[data-rt-skip],[itemprop=telephone],script,style,noscript,textarea
  * the new number, or back to the target. `re`: the RegExp source that finds those keys.
  */
 export function serverRules(swaps: Swap[], previous: Swap[] = []) {
-  const match: Record<string, [string, string?]> = {};
+  const match: Record<string, [string | string[], string?]> = {};
+  // As core's swapRules: a longer new number as a list, its last entry the extra digits.
+  const digitByDigit = (from: string, to: string) =>
+    to.length <= from.length ? to : [...to.slice(0, from.length - 1), to.slice(from.length - 1)];
   const add = (from: string, to: string, display?: string) => {
     const f = from.replace(/\D/g, "");
     const t = to.replace(/\D/g, "");
+    const put = (k: string, v: string) => {
+      match[k] = [digitByDigit(k, v), display];
+    };
     for (let c = 1; c < 4; c++)
       if (f.length - c > 5)
         for (const p of ["", "0"]) {
-          match[p + f.slice(c)] = [p + t.slice(c), display];
-          match[f.slice(0, c) + p + f.slice(c)] = [t.slice(0, c) + p + t.slice(c), display];
+          put(p + f.slice(c), p + t.slice(c));
+          put(f.slice(0, c) + p + f.slice(c), t.slice(0, c) + p + t.slice(c));
         }
   };
   for (const o of previous) {

@@ -50,6 +50,16 @@ describe("swapRules", () => {
     expect(swapRules([], [old]).match["2125550199"]).toEqual(["8005550100", "(212) 555-0199"]);
   });
 
+  it("sends a longer number digit by digit, its extra digits with the last printed one", () => {
+    const { match } = swapRules([
+      { target: "+4930901820", number: "+49309018299", display: "030 9018299" },
+      { target: "+4930901821", number: "+493090189", display: "030 90189" },
+    ]);
+    expect(match["30901820"]).toEqual([["3", "0", "9", "0", "1", "8", "2", "99"], "030 9018299"]);
+    // A shorter one stays a string: the script writes nothing for the digits it lacks.
+    expect(match["30901821"]).toEqual(["3090189", "030 90189"]);
+  });
+
   it("matches nothing when there is nothing to swap", () => {
     expect(swapRules([])).toEqual({ match: {}, re: "(?!)", skip: SKIP });
   });

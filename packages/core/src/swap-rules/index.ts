@@ -7,8 +7,12 @@ export interface SwapPair {
   display: string;
 }
 
-/** Printed digits -> [digits to write instead, text for an element marked `data-rt-swap`]. */
-export type SwapMatch = Record<string, [string, string]>;
+/**
+ * Printed digits -> [digits to write instead, text for an element marked `data-rt-swap`]. The
+ * digits to write are a string, one digit for each printed digit (and none for those a
+ * shorter number lacks), or a list, one entry a printed digit, when the new number is longer.
+ */
+export type SwapMatch = Record<string, [string | string[], string]>;
 
 /**
  * Subtrees the script never swaps in (a CSS selector): the site's opt-outs, form fields, code,
@@ -32,6 +36,17 @@ function forms(e164: string): string[] {
 }
 
 /**
+ * `to` as the script writes it over the `from` digits a page printed, digit by digit: the
+ * string itself unless `to` is longer, then a list whose last entry carries the extra digits
+ * (so the script needs no length arithmetic: it writes entry `k` over printed digit `k`).
+ */
+function digitByDigit(from: string, to: string): string | string[] {
+  if (to.length <= from.length) return to;
+  const last = from.length - 1;
+  return [...to.slice(0, last), to.slice(last)];
+}
+
+/**
  * What the browser script needs to swap numbers without knowing any numbering plan: every
  * way a page may print each target, as digits, mapped to the assigned number printed the same
  * way (so the page's format stays), and one regular expression that finds them with any
@@ -50,7 +65,7 @@ export function swapRules(
     const a = forms(from);
     const b = forms(to);
     a.forEach((f, i) => {
-      match[f] = [b[i] ?? b[0]!, display];
+      match[f] = [digitByDigit(f, b[i] ?? b[0]!), display];
     });
   };
   for (const old of previous) {

@@ -45,7 +45,9 @@ export function registerCreateVisit(app: App) {
       return c.json({
         visitor: null,
         session: null,
-        beat_s: 0,
+        // Never 0: the script beats every beat_s seconds (with no session it sends nothing),
+        // and a zero interval would spin a crawler's renderer.
+        beat_s: BEAT_S,
         hold_s: site.holdS,
         swaps: [],
         match: {},

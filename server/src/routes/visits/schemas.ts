@@ -37,11 +37,13 @@ export const VisitResponseSchema = z
     beat_s: z.number().int(),
     hold_s: z.number().int(),
     swaps: z.array(SwapSchema),
-    match: z.record(z.string(), z.tuple([z.string(), z.string()])).openapi({
-      description:
-        "For the script: every way a page may print each target (digits, with or without country code and trunk 0), mapped to the assigned number printed the same way and its display text; includes numbers a cached page may still show from this session's earlier assignment.",
-      example: { "8005550100": ["4155550123", "(415) 555-0123"] },
-    }),
+    match: z
+      .record(z.string(), z.tuple([z.union([z.string(), z.array(z.string())]), z.string()]))
+      .openapi({
+        description:
+          "For the script: every way a page may print each target (digits, with or without country code and trunk 0), mapped to the assigned number printed the same way and its display text; includes numbers a cached page may still show from this session's earlier assignment. The digits to write are a string, or, when the assigned number is longer than the printed one, a list with one entry a printed digit, the last carrying the extra digits.",
+        example: { "8005550100": ["4155550123", "(415) 555-0123"] },
+      }),
     re: z.string().openapi({
       description:
         "A regular expression source that finds the keys of `match` on a page, separators allowed between digits.",

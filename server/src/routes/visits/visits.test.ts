@@ -186,7 +186,7 @@ describe("POST /v1/visits", () => {
     expect(res.body).toEqual({
       visitor: null,
       session: null,
-      beat_s: 0,
+      beat_s: 30,
       hold_s: 1800,
       swaps: [],
       match: {},
