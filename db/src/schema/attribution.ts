@@ -53,7 +53,8 @@ export const attributions = sqliteTable(
 /**
  * An account's match parameters as EM last estimated them; `params` null means the
  * documented defaults. `ended_calls` counts calls whose end was matched, and every 50th
- * queues a re-estimation.
+ * queues a re-estimation. Calls are matched with the estimate only when `applied` is set
+ * (`PUT /v1/attribution/params`): in the simulator the estimate costs accuracy.
  */
 export const matchParams = sqliteTable("match_params", {
   accountId: accountId().primaryKey(),
@@ -61,6 +62,7 @@ export const matchParams = sqliteTable("match_params", {
   callsUsed: integer("calls_used").notNull().default(0),
   logLikelihood: real("log_likelihood"),
   endedCalls: integer("ended_calls").notNull().default(0),
+  applied: integer("applied", { mode: "boolean" }).notNull().default(false),
   updatedAt: epochMs("updated_at").notNull(),
 });
 

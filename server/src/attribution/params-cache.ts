@@ -3,7 +3,7 @@ import type { Queryable } from "@ringtrail/db";
 
 export interface AccountParams {
   params: MatchParams;
-  /** "estimated" once EM has run for the account, else "default". */
+  /** "estimated" once EM has run for the account and the account applies it, else "default". */
   source: "default" | "estimated";
   /** Calls the estimate was fitted to (0 for the defaults). */
   callsUsed: number;
@@ -20,8 +20,10 @@ const DEFAULTS: AccountParams = {
 };
 
 /**
- * An account's match parameters: one primary-key read per call, with the parsed JSON cached
- * by (account, updated_at) so a call pays for parsing only after a re-estimation.
+ * The parameters an account's calls are matched with: one primary-key read per call, with the
+ * parsed JSON cached by (account, updated_at) so a call pays for parsing only after a
+ * re-estimation. The EM estimate is used only where the account applied it: unsupervised EM
+ * converges to a fit that ranks sessions worse than the defaults (`pnpm sim --estimators`).
  */
 export class MatchParamsCache {
   private readonly parsed = new Map<string, AccountParams>();
@@ -30,7 +32,7 @@ export class MatchParamsCache {
 
   async get(accountId: string): Promise<AccountParams> {
     const { rows } = await this.reads.execute({
-      sql: "SELECT params, calls_used, log_likelihood, updated_at FROM match_params WHERE account_id = ?",
+      sql: "SELECT params, calls_used, log_likelihood, updated_at FROM match_params WHERE account_id = ? AND applied = 1",
       args: [accountId],
     });
     const row = rows[0];

@@ -194,17 +194,61 @@ describe("re-estimation", () => {
     expect(Object.keys(params.features).sort()).toEqual(
       ["delay", "device", "geo", "history", "live", "tel_click"].sort(),
     );
-    // Later calls are matched with the estimate, and explain says so.
+    const explained = async () => {
+      env.clock.advance(MINUTE);
+      const sid = await ring(env, em, v.number);
+      const id = await callId(env, sid);
+      return (await call(env, "GET", `/v1/calls/${id}/explain`, { key: em.read })).body.params;
+    };
+    // Stored, but later calls keep the defaults until the account applies the estimate.
+    expect(await explained()).toMatchObject({ source: "default", calls_used: 0 });
+    const state = await call(env, "GET", "/v1/attribution/params", { key: em.read });
+    expect(state.body).toEqual({
+      use: "defaults",
+      estimate: {
+        calls_used: 50,
+        log_likelihood: expect.any(Number),
+        estimated_at: expect.any(String),
+      },
+    });
+    const put = await call(env, "PUT", "/v1/attribution/params", {
+      key: em.admin,
+      body: { use: "estimate" },
+    });
+    expect(put).toMatchObject({
+      status: 200,
+      body: { use: "estimate", estimate: { calls_used: 50 } },
+    });
+    expect(await explained()).toMatchObject({ source: "estimated", calls_used: 50, current: true });
+    // And back.
+    await call(env, "PUT", "/v1/attribution/params", { key: em.admin, body: { use: "defaults" } });
+    expect(await explained()).toMatchObject({ source: "default" });
+  });
+
+  it("keeps the defaults for an account that applies an estimate it does not have yet", async () => {
+    const fresh = await trackedTenant(env);
+    const put = await call(env, "PUT", "/v1/attribution/params", {
+      key: fresh.admin,
+      body: { use: "estimate" },
+    });
+    expect(put).toMatchObject({ status: 200, body: { use: "estimate", estimate: null } });
+    const v = await pageView(env, fresh, { ip: IP.NY });
     env.clock.advance(MINUTE);
-    const sid = await ring(env, em, v.number);
-    const explain = await call(env, "GET", `/v1/calls/${await callId(env, sid)}/explain`, {
-      key: em.read,
-    });
-    expect(explain.body.params).toMatchObject({
-      source: "estimated",
-      calls_used: 50,
-      current: true,
-    });
+    const sid = await ring(env, fresh, v.number);
+    const id = await callId(env, sid);
+    const explain = await call(env, "GET", `/v1/calls/${id}/explain`, { key: fresh.read });
+    expect(explain.body.params).toMatchObject({ source: "default" });
+  });
+
+  it("rejects a bad choice with 400 and changes nothing", async () => {
+    const fresh = await trackedTenant(env);
+    for (const body of [{ use: "em" }, { use: "estimate", extra: 1 }, {}, { use: 1 }]) {
+      const res = await call(env, "PUT", "/v1/attribution/params", { key: fresh.admin, body });
+      expect(res.status, JSON.stringify(body)).toBe(400);
+      expect(res.body.error.code).toBe("validation_failed");
+    }
+    const state = await call(env, "GET", "/v1/attribution/params", { key: fresh.read });
+    expect(state.body).toEqual({ use: "defaults", estimate: null });
   });
 
   it("runs on demand for an admin key", async () => {
@@ -224,6 +268,20 @@ describeSecurity("GET /v1/attribution", () => env, {
 describeSecurity("POST /v1/attribution/reestimate", () => env, {
   scope: "admin",
   setup: async () => ({ method: "POST", path: "/v1/attribution/reestimate" }),
+});
+
+describeSecurity("GET /v1/attribution/params", () => env, {
+  scope: "read",
+  setup: async () => ({ method: "GET", path: "/v1/attribution/params" }),
+});
+
+describeSecurity("PUT /v1/attribution/params", () => env, {
+  scope: "admin",
+  setup: async () => ({
+    method: "PUT",
+    path: "/v1/attribution/params",
+    body: { use: "estimate" },
+  }),
 });
 
 describeSecurity("GET /v1/test-numbers", () => env, {

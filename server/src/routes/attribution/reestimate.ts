@@ -11,7 +11,7 @@ const route = createRoute({
   tags: ["Attribution"],
   summary: "Re-estimate the account's match parameters now",
   description:
-    "Runs EM over the account's matched calls (their candidates' comparison levels, test calls left out) and stores the parameters that later calls are matched with. It also runs by itself, as a queued job, after every 50 ended calls.",
+    "Runs EM over the account's matched calls (their candidates' comparison levels, test calls left out) and stores the estimate. Later calls are matched with it once the account chooses so (`PUT /v1/attribution/params`). It also runs by itself, as a queued job, after every 50 ended calls.",
   security: [{ bearer: [] }],
   middleware: [requireKey("admin")] as const,
   responses: {

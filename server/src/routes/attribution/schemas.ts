@@ -43,3 +43,26 @@ export const ReestimateSchema = z
   .openapi("MatchReestimation");
 
 export type Report = z.infer<typeof ReportSchema>;
+
+const ParamsUse = z.enum(["defaults", "estimate"]).openapi({
+  description:
+    "What calls are matched with: the documented defaults, or the account's EM estimate. Defaults until changed: in the simulator the estimate ranks sessions worse (`pnpm sim --estimators`).",
+});
+
+export const PutMatchParamsSchema = z.object({ use: ParamsUse }).strict().openapi("PutMatchParams");
+
+export const MatchParamsStateSchema = z
+  .object({
+    use: ParamsUse,
+    estimate: z
+      .object({
+        calls_used: z.number().int(),
+        log_likelihood: z.number().nullable(),
+        estimated_at: z.string(),
+      })
+      .nullable()
+      .openapi({ description: "The latest EM estimate; null before the first one" }),
+  })
+  .openapi("MatchParamsState");
+
+export type MatchParamsState = z.infer<typeof MatchParamsStateSchema>;

@@ -1,0 +1,1 @@
+ALTER TABLE `match_params` ADD `applied` integer DEFAULT false NOT NULL;

@@ -1,0 +1,79 @@
+import { createRoute } from "@hono/zod-openapi";
+import type { App, Services } from "../../context";
+import { requireKey } from "../../middleware/api-key";
+import { errorResponses } from "../openapi-errors";
+import { type MatchParamsState, MatchParamsStateSchema, PutMatchParamsSchema } from "./schemas";
+
+const get = createRoute({
+  method: "get",
+  path: "/v1/attribution/params",
+  tags: ["Attribution"],
+  summary: "Which match parameters the account's calls use",
+  security: [{ bearer: [] }],
+  middleware: [requireKey("read")] as const,
+  responses: {
+    200: {
+      description: "The parameters in use and the latest estimate",
+      content: { "application/json": { schema: MatchParamsStateSchema } },
+    },
+    ...errorResponses(401),
+  },
+});
+
+const put = createRoute({
+  method: "put",
+  path: "/v1/attribution/params",
+  tags: ["Attribution"],
+  summary: "Match calls with the defaults or with the account's EM estimate",
+  description:
+    "EM re-estimates the account's parameters every 50 ended calls either way; this chooses whether later calls are matched with that estimate. Calls already matched keep their answers.",
+  security: [{ bearer: [] }],
+  middleware: [requireKey("admin")] as const,
+  request: {
+    body: { content: { "application/json": { schema: PutMatchParamsSchema } }, required: true },
+  },
+  responses: {
+    200: {
+      description: "The new state",
+      content: { "application/json": { schema: MatchParamsStateSchema } },
+    },
+    ...errorResponses(400, 401, 403),
+  },
+});
+
+async function readState(services: Services, accountId: string): Promise<MatchParamsState> {
+  const { rows } = await services.database.client.execute({
+    sql: "SELECT params IS NOT NULL AS estimated, calls_used, log_likelihood, updated_at, applied FROM match_params WHERE account_id = ?",
+    args: [accountId],
+  });
+  const row = rows[0];
+  return {
+    use: row && Number(row.applied) === 1 ? "estimate" : "defaults",
+    estimate:
+      row && Number(row.estimated) === 1
+        ? {
+            calls_used: Number(row.calls_used),
+            log_likelihood: row.log_likelihood === null ? null : Number(row.log_likelihood),
+            estimated_at: new Date(Number(row.updated_at)).toISOString(),
+          }
+        : null,
+  };
+}
+
+export function registerMatchParams(app: App, services: Services) {
+  app.openapi(get, async (c) => c.json(await readState(services, c.get("auth").accountId), 200));
+
+  app.openapi(put, async (c) => {
+    const { accountId } = c.get("auth");
+    const applied = c.req.valid("json").use === "estimate" ? 1 : 0;
+    // The row may not exist yet (no call has ended); `params` NULL keeps the defaults until EM
+    // has run, whatever `applied` says.
+    await services.database.client.execute({
+      sql: `INSERT INTO match_params (account_id, params, calls_used, ended_calls, applied, updated_at)
+        VALUES (?, NULL, 0, 0, ?, ?)
+        ON CONFLICT (account_id) DO UPDATE SET applied = excluded.applied`,
+      args: [accountId, applied, services.now()],
+    });
+    return c.json(await readState(services, accountId), 200);
+  });
+}
