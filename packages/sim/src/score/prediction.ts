@@ -1,4 +1,9 @@
-import { DEFAULT_MATCH_PARAMS, type MatchParams, scoreCall } from "@ringtrail/core/match";
+import {
+  type CallForMatch,
+  DEFAULT_MATCH_PARAMS,
+  type MatchParams,
+  scoreCall,
+} from "@ringtrail/core/match";
 import type { CallTruth } from "../truth/calls";
 import type { Ledger } from "../truth/ledger";
 
@@ -31,19 +36,34 @@ export function corePredictions(
   params: MatchParams = DEFAULT_MATCH_PARAMS,
   history: "truth" | "own" = "own",
 ): Predictions {
-  const out = new Map<string, Prediction>();
+  return coreMatching(calls, ledger, params, history).predictions;
+}
+
+/**
+ * corePredictions with the call each answer was scored on (its caller history filled in), by
+ * call sid: what the server stores as comparison levels and re-estimates from.
+ */
+export function coreMatching(
+  calls: readonly CallTruth[],
+  ledger: Ledger,
+  params: MatchParams = DEFAULT_MATCH_PARAMS,
+  history: "truth" | "own" = "own",
+): { predictions: Predictions; matches: ReadonlyMap<string, CallForMatch> } {
+  const predictions = new Map<string, Prediction>();
+  const matches = new Map<string, CallForMatch>();
   const own = new Map<string, Set<string>>();
   for (const call of [...calls].sort((a, b) => a.at - b.at)) {
     const match =
       history === "truth"
         ? call.match
         : { ...call.match, callerHistory: { visitorIds: [...(own.get(call.from) ?? [])] } };
+    matches.set(call.sid, match);
     const score = scoreCall(match, call.candidates, params);
     const ranked = score.candidates.map((c) => ({ session: c.sessionId, p: c.probability }));
-    out.set(call.sid, { ranked, none: score.none });
+    predictions.set(call.sid, { ranked, none: score.none });
     const top = ranked[0];
     const visitor = top && top.p >= 0.5 ? ledger.sessions.get(top.session)?.visitorId : null;
     if (visitor) own.set(call.from, new Set([...(own.get(call.from) ?? []), visitor]));
   }
-  return out;
+  return { predictions, matches };
 }

@@ -12,7 +12,7 @@ import { Rng } from "../random";
 import { playPlan } from "../run/engine";
 import { scoreMatcher } from "../score/metrics";
 import { oracleParams } from "../score/oracle";
-import { corePredictions } from "../score/prediction";
+import { coreMatching, corePredictions } from "../score/prediction";
 import { generatePlan, regionWeights } from "../traffic/plan";
 import type { CallTruth } from "../truth/calls";
 import type { Ledger } from "../truth/ledger";
@@ -121,18 +121,11 @@ function diagnosePoint(
  * confident answers under the defaults (P ≥ 0.5), as stored in call_matches.
  */
 function ownLevels(calls: readonly CallTruth[], ledger: Ledger): CallLevels[] {
-  const answers = corePredictions(calls, ledger, DEFAULT_MATCH_PARAMS);
-  const linked = new Map<string, Set<string>>();
-  return [...calls]
-    .sort((a, b) => a.at - b.at)
-    .map((call) => {
-      const visitorIds = [...(linked.get(call.from) ?? [])];
-      const match = { ...call.match, callerHistory: { visitorIds } };
-      const top = answers.get(call.sid)?.ranked[0];
-      const visitor = top && top.p >= 0.5 ? ledger.sessions.get(top.session)?.visitorId : null;
-      if (visitor) linked.set(call.from, new Set([...visitorIds, visitor]));
-      return { candidates: call.candidates.map((c) => comparisonVector(match, c)) };
-    });
+  const { matches } = coreMatching(calls, ledger, DEFAULT_MATCH_PARAMS);
+  return calls.map((call) => {
+    const match = matches.get(call.sid) ?? call.match;
+    return { candidates: call.candidates.map((c) => comparisonVector(match, c)) };
+  });
 }
 
 /** The diagnosis as a plain-text table, one row per point. */
