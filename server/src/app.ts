@@ -30,6 +30,8 @@ export interface AppDeps {
   database: Database;
   geo?: GeoLookup;
   now?: () => number;
+  /** Uniform draws for the assignment's exploration; Math.random by default. */
+  rng?: () => number;
   log?: Logger;
   trustProxy?: boolean;
   publicBaseUrl?: string | null;
@@ -72,7 +74,16 @@ export function createApp(deps: AppDeps): RingtrailApp {
     device: createDeviceParser(),
     sites,
     pools,
-    visits: new VisitService({ client: reads, writer, pools, sessions, evidence, exhaustion, now }),
+    visits: new VisitService({
+      client: reads,
+      writer,
+      pools,
+      sessions,
+      evidence,
+      exhaustion,
+      now,
+      ...(deps.rng && { rng: deps.rng }),
+    }),
     beats: new BeatService({ client: reads, writer, pools, sessions, sites, evidence, now }),
     evidence,
     exhaustion,
