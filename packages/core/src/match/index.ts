@@ -20,6 +20,33 @@ export {
 } from "./params";
 export { type Posterior, posterior } from "./posterior";
 export {
+  callerEvidence,
+  DEFAULT_RATE_PARAMS,
+  delayDensity,
+  IN_SESSION_MS,
+  LOOKBACK_MS,
+  type RatePair,
+  type RateParams,
+  type RatePosterior,
+  type RateScore,
+  ratePair,
+  ratePosterior,
+  repeatRate,
+  scoreCallByRate,
+  sessionRate,
+} from "./rate";
+export {
+  estimateRates,
+  expectation,
+  type LeaseSpan,
+  labelledCounts,
+  maximization,
+  type RateCounts,
+  type RateEstimate,
+  type RateExposure,
+  rateExposure,
+} from "./rate-estimate";
+export {
   type CallScore,
   contributions,
   type FeatureContribution,

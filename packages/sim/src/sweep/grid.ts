@@ -19,13 +19,22 @@ export interface DelayCurve {
   delay_median_min: number;
   points: PointResult[];
   /** Smallest pool reaching 95% top-1 (linear between grid points); null beyond the grid. */
-  n95: { ours: number | null; baseline: number | null; oracle: number | null };
+  n95: {
+    ours: number | null;
+    baseline: number | null;
+    oracle: number | null;
+    rate: number | null;
+  };
   /** ours n95 / baseline n95 (target ≤ 0.4); null when either is beyond the grid. */
   ratio: number | null;
   /** Largest (oracle − ours) top-1 over the pool sizes, in points (target ≤ 1). */
   max_gap_points: number;
   /** The same against the oracle that sees what ours sees (true parameters only). */
   max_gap_same_data_points: number;
+  /** The rate model (core match/rate.ts, rates by EM): its n95 / the baseline's. */
+  rate_ratio: number | null;
+  /** Largest (best oracle − rate) top-1, in points: the best of the FS and rate oracles. */
+  rate_max_gap_points: number;
 }
 
 export const SWEEP_DEFAULTS = {
@@ -79,6 +88,7 @@ export async function runSweep(options: SweepOptions): Promise<DelayCurve[]> {
       ours: sizeFor(points, (p) => p.ours.top1),
       baseline: sizeFor(points, (p) => p.baseline.top1),
       oracle: sizeFor(points, (p) => p.oracle.top1),
+      rate: sizeFor(points, (p) => p.rate.top1),
     };
     curves.push({
       delay_median_min: delay,
@@ -87,6 +97,9 @@ export async function runSweep(options: SweepOptions): Promise<DelayCurve[]> {
       ratio: n95.ours !== null && n95.baseline !== null ? round2(n95.ours / n95.baseline) : null,
       max_gap_points: maxGap(points, (p) => p.oracle.top1),
       max_gap_same_data_points: maxGap(points, (p) => p.oracle_same_data.top1),
+      rate_ratio:
+        n95.rate !== null && n95.baseline !== null ? round2(n95.rate / n95.baseline) : null,
+      rate_max_gap_points: maxGap(points, bestOracle, (p) => p.rate.top1),
     });
   }
   return curves;
@@ -109,8 +122,16 @@ export function sizeFor(
   return null;
 }
 
-function maxGap(points: readonly PointResult[], ceiling: (p: PointResult) => number): number {
-  return round2(Math.max(...points.map((p) => (ceiling(p) - p.ours.top1) * 100)));
+/** The highest top-1 of any oracle at a point: neither model's oracle is a ceiling alone. */
+export const bestOracle = (p: PointResult) =>
+  Math.max(p.oracle.top1, p.oracle_same_data.top1, p.rate_oracle.top1);
+
+function maxGap(
+  points: readonly PointResult[],
+  ceiling: (p: PointResult) => number,
+  matcher: (p: PointResult) => number = (p) => p.ours.top1,
+): number {
+  return round2(Math.max(...points.map((p) => (ceiling(p) - matcher(p)) * 100)));
 }
 
 const round2 = (x: number) => Math.round(x * 100) / 100;

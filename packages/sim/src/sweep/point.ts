@@ -4,6 +4,7 @@ import type { Scenario } from "../scenario/schema";
 import { type Metrics, scoreMatcher } from "../score/metrics";
 import { oracleParams } from "../score/oracle";
 import { baselinePredictions, corePredictions } from "../score/prediction";
+import { estimatedRateMatching, oracleRateMatching } from "../score/rate";
 import { regionWeights } from "../traffic/plan";
 import type { TrafficPlan } from "../traffic/types";
 import { ModelDni } from "./model-dni";
@@ -19,6 +20,13 @@ export interface PointResult {
    * the rest of the gap to `oracle` is what knowing every earlier caller's session is worth.
    */
   oracle_same_data: Metrics;
+  /**
+   * Core's rate model (match/rate.ts) with rates estimated by EM from this point's own calls
+   * and leases, as the server can; caller-side m/u at the defaults.
+   */
+  rate: Metrics;
+  /** The rate model with rates and m/u from the truth, on what ours observes. */
+  rate_oracle: Metrics;
 }
 
 /**
@@ -36,11 +44,16 @@ export async function runPoint(
   const run = await playPlan(scenario, plan, dni, { windowMs: 0, concurrency: 1 });
   const { calls, ledger } = run;
   const truthParams = oracleParams(calls);
+  const window = { from: plan.start, to: plan.start + scenario.days * 86_400_000 };
+  const rate = estimatedRateMatching(calls, ledger, window).predictions;
+  const rateOracle = oracleRateMatching(calls, ledger, window, truthParams, "own").predictions;
   return {
     pool,
     ours: scoreMatcher(calls, corePredictions(calls, ledger), ledger),
     baseline: scoreMatcher(calls, baselinePredictions(calls), ledger),
     oracle: scoreMatcher(calls, corePredictions(calls, ledger, truthParams, "truth"), ledger),
     oracle_same_data: scoreMatcher(calls, corePredictions(calls, ledger, truthParams), ledger),
+    rate: scoreMatcher(calls, rate, ledger),
+    rate_oracle: scoreMatcher(calls, rateOracle, ledger),
   };
 }

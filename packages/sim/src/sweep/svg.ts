@@ -1,11 +1,11 @@
 import type { DelayCurve } from "./grid";
 
 const COLORS = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b"];
-const DASH = { ours: "", baseline: "6 4", oracle: "2 3" } as const;
+const DASH = { ours: "", baseline: "6 4", oracle: "2 3", rate: "10 3 2 3" } as const;
 
 /**
  * A hand-written SVG line chart: x = pool size, y = top-1 accuracy; one colour per delay,
- * one dash style per matcher (solid ours, dashed baseline, dotted oracle).
+ * one dash style per matcher (solid ours, dashed baseline, dotted oracle, dash-dot rate model).
  */
 export function sweepSvg(curves: readonly DelayCurve[]): string {
   const W = 760;
@@ -21,7 +21,7 @@ export function sweepSvg(curves: readonly DelayCurve[]): string {
   const out: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" font-family="sans-serif" font-size="12">`,
     `<rect width="${W}" height="${H}" fill="white"/>`,
-    `<text x="${m.l}" y="18" font-size="14">Top-1 accuracy vs pool size (solid: ours, dashed: baseline, dotted: oracle)</text>`,
+    `<text x="${m.l}" y="18" font-size="14">Top-1 accuracy vs pool size (solid: ours, dashed: baseline, dotted: oracle, dash-dot: rate model)</text>`,
   ];
   for (let v = yMin; v <= 1.0001; v += 0.1) {
     out.push(`<line x1="${m.l}" x2="${W - m.r}" y1="${y(v)}" y2="${y(v)}" stroke="#ddd"/>`);
@@ -38,7 +38,7 @@ export function sweepSvg(curves: readonly DelayCurve[]): string {
   );
   curves.forEach((c, i) => {
     const color = COLORS[i % COLORS.length];
-    for (const matcher of ["ours", "baseline", "oracle"] as const) {
+    for (const matcher of ["ours", "baseline", "oracle", "rate"] as const) {
       const pts = c.points
         .map((p) => `${x(p.pool).toFixed(1)},${y(p[matcher].top1).toFixed(1)}`)
         .join(" ");

@@ -66,6 +66,17 @@ export class Ledger {
     }
   }
 
+  /** Every lease the server gave, as core's rate exposure reads them. */
+  *leaseSpans(): Generator<{ start: number; lastSeenAt: number }> {
+    for (const list of this.holds.values())
+      for (const { session, start } of list) yield { start, lastSeenAt: session.lastSeen };
+  }
+
+  /** Pool numbers that were shown at least once. */
+  get numbersShown(): number {
+    return this.holds.size;
+  }
+
   /** The most recent session shown `number` at or before `at`: the naive baseline's answer. */
   lastHolder(number: string, at: number): SessionTruth | null {
     const list = this.holds.get(number) ?? [];

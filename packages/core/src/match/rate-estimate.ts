@@ -1,0 +1,270 @@
+import {
+  DEFAULT_RATE_PARAMS,
+  IN_SESSION_MS,
+  LOOKBACK_MS,
+  type RatePair,
+  type RateParams,
+  ratePosterior,
+  repeatRate,
+  sessionRate,
+} from "./rate";
+
+const HOUR = 3_600_000;
+/** Log-hour bins between "on screen" and the lookback, for the delay fit. */
+const BINS = 240;
+const LOW = Math.log(IN_SESSION_MS / HOUR);
+const HIGH = Math.log(LOOKBACK_MS / HOUR);
+
+/**
+ * How much opportunity to call there was in the estimation window, from the leases: the
+ * point-process compensator. Without it the rates could not be told from recency.
+ */
+export interface RateExposure {
+  /** Session-hours on screen holding a pool number. */
+  inSessionHours: number;
+  /** Sessions by how long after their last heartbeat the window still ran (log-hour bins). */
+  afterVisitSpans: readonly number[];
+  /** Pool-number hours in the window. */
+  numberHours: number;
+  /** Caller–visitor link hours: each link from its call to the window's end, up to 72 h. */
+  linkHours: number;
+  /** Distinct callers: a background call is from one given caller with chance 1/callers. */
+  callers: number;
+}
+
+/** One lease of a pool number: when the session took it and when the session was last seen. */
+export interface LeaseSpan {
+  start: number;
+  lastSeenAt: number;
+}
+
+/** The exposure of a window [from, to) from its leases, number count, links and callers. */
+export function rateExposure(input: {
+  from: number;
+  to: number;
+  leases: Iterable<LeaseSpan>;
+  numbers: number;
+  /** When each caller–visitor link was made (the call that made it). */
+  links: Iterable<number>;
+  callers: number;
+}): RateExposure {
+  const { from, to } = input;
+  const overlap = (a: number, b: number) => Math.max(0, Math.min(to, b) - Math.max(from, a));
+  let inSession = 0;
+  const spans = new Array<number>(BINS).fill(0);
+  for (const lease of input.leases) {
+    inSession += overlap(lease.start, lease.lastSeenAt + IN_SESSION_MS);
+    const span = Math.min(LOOKBACK_MS, to - lease.lastSeenAt);
+    if (span > IN_SESSION_MS) spans[binOf(span)] = (spans[binOf(span)] ?? 0) + 1;
+  }
+  let linkHours = 0;
+  for (const at of input.links) linkHours += Math.max(0, Math.min(LOOKBACK_MS, to - at)) / HOUR;
+  return {
+    inSessionHours: inSession / HOUR,
+    afterVisitSpans: spans,
+    numberHours: (input.numbers * Math.max(0, to - from)) / HOUR,
+    linkHours,
+    callers: Math.max(1, input.callers),
+  };
+}
+
+function binOf(ms: number): number {
+  const b = Math.floor(((Math.log(ms / HOUR) - LOW) / (HIGH - LOW)) * BINS);
+  return Math.min(BINS - 1, Math.max(0, b));
+}
+
+const binMid = (b: number) => LOW + ((b + 0.5) / BINS) * (HIGH - LOW);
+
+export interface RateEstimate {
+  params: RateParams;
+  iterations: number;
+  converged: boolean;
+  /** Point-process log-likelihood per iteration (up to a constant); EM never lowers it. */
+  trace: number[];
+}
+
+/**
+ * Fits the rates to an account's calls by EM, without labels (the MISD estimator for
+ * triggered point processes): the E-step shares each call among its causes in proportion to
+ * their rates, the M-step divides each cause's expected calls by its exposure. The delay's
+ * log-normal is refitted by a grid search on the log-hour bins, with the window's censoring.
+ * Calls with no candidates count towards the background.
+ *
+ * @example
+ * const { params } = estimateRates(calls.map((c) => c.pairs), exposure);
+ */
+export function estimateRates(
+  calls: readonly (readonly RatePair[])[],
+  exposure: RateExposure,
+  initial: RateParams = DEFAULT_RATE_PARAMS,
+  options: { maxIterations?: number; tolerance?: number } = {},
+): RateEstimate {
+  const { maxIterations = 60, tolerance = 1e-9 } = options;
+  let params = initial;
+  const trace: number[] = [];
+  for (let iteration = 0; ; iteration++) {
+    const e = expectation(calls, params);
+    const objective = e.logIntensity - compensator(params, exposure);
+    const previous = trace.at(-1);
+    trace.push(objective);
+    const converged =
+      previous !== undefined && objective - previous <= tolerance * (1 + Math.abs(objective));
+    if (converged || iteration >= maxIterations || calls.length === 0) {
+      return { params, iterations: iteration, converged, trace };
+    }
+    params = maximization(e, exposure, params);
+  }
+}
+
+/** Expected (or, with labels, counted) calls per cause, binned as the M-step needs them. */
+export interface RateCounts {
+  inSession: number;
+  afterVisit: number[];
+  background: number;
+  repeat: number;
+  logIntensity: number;
+}
+
+function emptyCounts(): RateCounts {
+  return {
+    inSession: 0,
+    afterVisit: new Array<number>(BINS).fill(0),
+    background: 0,
+    repeat: 0,
+    logIntensity: 0,
+  };
+}
+
+function addSession(counts: RateCounts, pair: RatePair, share: number): void {
+  if (pair.delayMs < IN_SESSION_MS) counts.inSession += share;
+  else {
+    const b = binOf(pair.delayMs);
+    counts.afterVisit[b] = (counts.afterVisit[b] ?? 0) + share;
+  }
+}
+
+/**
+ * Counts of known causes, for the supervised fit an oracle makes with `maximization`: each
+ * call's true pair (by index) and whether it was a repeat call, or null for no session.
+ */
+export function labelledCounts(
+  calls: readonly {
+    pairs: readonly RatePair[];
+    cause: { index: number; repeat: boolean } | null;
+  }[],
+): RateCounts {
+  const counts = emptyCounts();
+  for (const { pairs, cause } of calls) {
+    const pair = cause === null ? undefined : pairs[cause.index];
+    if (!pair || pair.outside) counts.background++;
+    else if (cause?.repeat && pair.linked) counts.repeat++;
+    else addSession(counts, pair, 1);
+  }
+  return counts;
+}
+
+/** Expected calls per cause under `params`, the E-step; also Σ ln(intensity) at the calls. */
+export function expectation(
+  calls: readonly (readonly RatePair[])[],
+  params: RateParams,
+): RateCounts {
+  const out = emptyCounts();
+  for (const pairs of calls) {
+    const post = ratePosterior(params, pairs);
+    out.background += post.none;
+    out.logIntensity += post.logIntensity;
+    const total = post.logIntensity === -Infinity ? 0 : Math.exp(post.logIntensity);
+    if (total === 0) continue;
+    for (const pair of pairs) {
+      const own = sessionRate(params, pair) / total;
+      out.repeat += repeatRate(params, pair) / total;
+      if (own > 0) addSession(out, pair, own);
+    }
+  }
+  return out;
+}
+
+function compensator(params: RateParams, exposure: RateExposure): number {
+  const mu = Math.log(params.delayMedianMin / 60);
+  return (
+    params.inSession * exposure.inSessionHours +
+    params.afterVisit * censoredMass(exposure.afterVisitSpans, mu, params.delaySigma) +
+    params.background * exposure.numberHours +
+    (params.repeat / exposure.callers) * exposure.linkHours
+  );
+}
+
+/** Σ over sessions of P(after-visit delay falls inside what the window saw of it). */
+function censoredMass(spans: readonly number[], mu: number, sigma: number): number {
+  const floor = normalCdf((LOW - mu) / sigma);
+  let total = 0;
+  spans.forEach((n, b) => {
+    if (n > 0) total += n * (normalCdf((binMid(b) - mu) / sigma) - floor);
+  });
+  return total;
+}
+
+/** The M-step: expected calls over exposure per cause; the delay by profile likelihood. */
+export function maximization(
+  e: RateCounts,
+  exposure: RateExposure,
+  previous: RateParams,
+): RateParams {
+  const after = e.afterVisit.reduce((a, b) => a + b, 0);
+  let mu = Math.log(previous.delayMedianMin / 60);
+  let sigma = previous.delaySigma;
+  if (after > 0) [mu, sigma] = fitDelay(e.afterVisit, after, exposure.afterVisitSpans);
+  const mass = censoredMass(exposure.afterVisitSpans, mu, sigma);
+  const per = (calls: number, hours: number) => (hours > 0 ? calls / hours : 0);
+  return {
+    inSession: per(e.inSession, exposure.inSessionHours),
+    afterVisit: per(after, mass),
+    delayMedianMin: Math.exp(mu) * 60,
+    delaySigma: sigma,
+    background: per(e.background, exposure.numberHours),
+    repeat: per(e.repeat, exposure.linkHours) * exposure.callers,
+  };
+}
+
+/**
+ * argmax over (μ, σ) of Σ w ln f(x) − W ln Σ_s F_s(μ, σ): the log-normal with π profiled out.
+ * A coarse grid and then a fine one around its best; the objective is smooth and unimodal in
+ * practice, and a grid cannot diverge.
+ */
+function fitDelay(
+  weights: readonly number[],
+  total: number,
+  spans: readonly number[],
+): [number, number] {
+  const objective = (mu: number, sigma: number) => {
+    let ll = 0;
+    weights.forEach((w, b) => {
+      if (w > 0) ll += w * (-Math.log(sigma) - (binMid(b) - mu) ** 2 / (2 * sigma * sigma));
+    });
+    const mass = censoredMass(spans, mu, sigma);
+    return mass > 0 ? ll - total * Math.log(mass) : Number.NEGATIVE_INFINITY;
+  };
+  let best = { mu: 0, sigma: 1, value: Number.NEGATIVE_INFINITY };
+  const search = (mus: [number, number, number], sigmas: [number, number, number]) => {
+    for (let mu = mus[0]; mu <= mus[1] + 1e-9; mu += mus[2])
+      for (let sigma = sigmas[0]; sigma <= sigmas[1] + 1e-9; sigma += sigmas[2]) {
+        const value = objective(mu, sigma);
+        if (value > best.value) best = { mu, sigma, value };
+      }
+  };
+  // Medians from 1 minute to 10 days, σ from 0.2 to 3.5.
+  search([Math.log(1 / 60), Math.log(240), 0.2], [0.2, 3.5, 0.2]);
+  const { mu, sigma } = best;
+  search([mu - 0.2, mu + 0.2, 0.02], [Math.max(0.1, sigma - 0.2), sigma + 0.2, 0.02]);
+  return [best.mu, best.sigma];
+}
+
+/** Φ(z), Abramowitz–Stegun 7.1.26 (|error| < 1.5e-7). */
+function normalCdf(z: number): number {
+  const x = Math.abs(z) / Math.SQRT2;
+  const t = 1 / (1 + 0.3275911 * x);
+  const poly =
+    ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t;
+  const erf = 1 - poly * Math.exp(-x * x);
+  return z >= 0 ? 0.5 * (1 + erf) : 0.5 * (1 - erf);
+}

@@ -1,0 +1,129 @@
+import {
+  type CallForMatch,
+  DEFAULT_MATCH_PARAMS,
+  DEFAULT_RATE_PARAMS,
+  estimateRates,
+  labelledCounts,
+  type MatchParams,
+  maximization,
+  type RatePair,
+  type RateParams,
+  rateExposure,
+  scoreCallByRate,
+} from "@ringtrail/core/match";
+import type { CallTruth } from "../truth/calls";
+import type { Ledger } from "../truth/ledger";
+import type { Prediction } from "./prediction";
+
+/** The window the rates are estimated over: the traffic's days, not the calls' tail after. */
+export interface RateWindow {
+  from: number;
+  to: number;
+}
+
+interface RateWalk {
+  predictions: Map<string, Prediction>;
+  /** Each call's pairs in candidate order, with the caller history of that moment. */
+  pairs: Map<string, RatePair[]>;
+  /** When each caller–visitor link was made. */
+  links: number[];
+}
+
+/**
+ * Core's rate model over the calls in time order, linking callers to the visitors of its own
+ * confident answers (P ≥ 0.5) as the server does; `history: "truth"` links to the true ones.
+ */
+export function rateWalk(
+  calls: readonly CallTruth[],
+  ledger: Ledger,
+  rate: RateParams,
+  params: MatchParams = DEFAULT_MATCH_PARAMS,
+  history: "own" | "truth" = "own",
+): RateWalk {
+  const walk: RateWalk = { predictions: new Map(), pairs: new Map(), links: [] };
+  const own = new Map<string, Set<string>>();
+  for (const call of [...calls].sort((a, b) => a.at - b.at)) {
+    const linked = own.get(call.from) ?? new Set<string>();
+    const match: CallForMatch =
+      history === "truth"
+        ? call.match
+        : { ...call.match, callerHistory: { visitorIds: [...linked] } };
+    const score = scoreCallByRate(match, call.candidates, rate, params);
+    const byId = new Map(score.candidates.map((c) => [c.sessionId, c.pair]));
+    walk.pairs.set(
+      call.sid,
+      call.candidates.map((c) => byId.get(c.sessionId) as RatePair),
+    );
+    const ranked = score.candidates.map((c) => ({ session: c.sessionId, p: c.probability }));
+    walk.predictions.set(call.sid, { ranked, none: score.none });
+    const top = ranked[0];
+    const visitor = top && top.p >= 0.5 ? ledger.sessions.get(top.session)?.visitorId : null;
+    if (visitor && !linked.has(visitor)) {
+      linked.add(visitor);
+      own.set(call.from, linked);
+      walk.links.push(call.at);
+    }
+  }
+  return walk;
+}
+
+function exposureOf(
+  calls: readonly CallTruth[],
+  ledger: Ledger,
+  window: RateWindow,
+  links: number[],
+) {
+  return rateExposure({
+    ...window,
+    leases: ledger.leaseSpans(),
+    numbers: ledger.numbersShown,
+    links: links.filter((at) => at >= window.from && at < window.to),
+    callers: new Set(calls.map((c) => c.from)).size,
+  });
+}
+
+/**
+ * What the server would run: score with the default rates, estimate the rates by EM from the
+ * pairs and links those answers give (calls inside the window only), then score again.
+ */
+export function estimatedRateMatching(
+  calls: readonly CallTruth[],
+  ledger: Ledger,
+  window: RateWindow,
+): { predictions: Map<string, Prediction>; rate: RateParams } {
+  const inside = calls.filter((c) => c.at >= window.from && c.at < window.to);
+  const first = rateWalk(calls, ledger, DEFAULT_RATE_PARAMS);
+  const exposure = exposureOf(inside, ledger, window, first.links);
+  const rate = estimateRates(
+    inside.map((c) => first.pairs.get(c.sid) ?? []),
+    exposure,
+  ).params;
+  return { predictions: rateWalk(calls, ledger, rate).predictions, rate };
+}
+
+/**
+ * The rate model's oracle: rates counted from the true causes and caller-side m/u from the
+ * truth, on what ours observes (`history: "own"`) or with every earlier caller known.
+ */
+export function oracleRateMatching(
+  calls: readonly CallTruth[],
+  ledger: Ledger,
+  window: RateWindow,
+  params: MatchParams,
+  history: "own" | "truth",
+): { predictions: Map<string, Prediction>; rate: RateParams } {
+  const inside = calls.filter((c) => c.at >= window.from && c.at < window.to);
+  // Pairs and links of the oracle's own answers need its rates; two passes settle them.
+  let rate = DEFAULT_RATE_PARAMS;
+  for (let pass = 0; pass < 2; pass++) {
+    const walk = rateWalk(calls, ledger, rate, params, history);
+    const labelled = inside.map((c) => {
+      const pairs = walk.pairs.get(c.sid) ?? [];
+      const index = c.candidates.findIndex((s) => s.sessionId === c.session);
+      return { pairs, cause: index < 0 ? null : { index, repeat: c.kind === "repeat" } };
+    });
+    const exposure = exposureOf(inside, ledger, window, walk.links);
+    rate = maximization(labelledCounts(labelled), exposure, rate);
+  }
+  return { predictions: rateWalk(calls, ledger, rate, params, history).predictions, rate };
+}
