@@ -23,6 +23,11 @@ export const callMatches = sqliteTable(
     levels: text("levels", { mode: "json" }).$type<Record<string, string>>(),
     /** Per feature `{feature, level, weight}`, as `/v1/calls/{id}/explain` shows them. */
     contributions: text("contributions", { mode: "json" }).$type<unknown[]>().notNull(),
+    /**
+     * Call time minus the session's last heartbeat (0 if seen after it), ms: what the rate
+     * model's EM needs beyond the levels. Null for a source-pool candidate and older rows.
+     */
+    delayMs: integer("delay_ms"),
   },
   (t) => [primaryKey({ columns: [t.callId, t.phase, t.sessionId] })],
 );
@@ -64,6 +69,12 @@ export const matchParams = sqliteTable("match_params", {
   endedCalls: integer("ended_calls").notNull().default(0),
   applied: integer("applied", { mode: "boolean" }).notNull().default(false),
   updatedAt: epochMs("updated_at").notNull(),
+  /** The rate model's rates (core RateParams) from its own EM; null until it has run. */
+  rates: text("rates", { mode: "json" }).$type<Record<string, number>>(),
+  ratesCallsUsed: integer("rates_calls_used").notNull().default(0),
+  ratesEstimatedAt: epochMs("rates_estimated_at"),
+  /** Match with the rate model (its estimate, or its defaults until EM has run). */
+  useRates: integer("use_rates", { mode: "boolean" }).notNull().default(false),
 });
 
 /** Caller numbers an account uses for testing: their calls are kept, labelled, and not reported. */

@@ -1,4 +1,4 @@
-import { type CallScore, scoreCall } from "@ringtrail/core/match";
+import { type CallScore, scoreCall, scoreCallByRate } from "@ringtrail/core/match";
 import type { Queryable } from "@ringtrail/db";
 import { type CallFacts, callForMatch } from "./call-facts";
 import { loadCandidates, type SessionCandidate } from "./candidates";
@@ -15,6 +15,8 @@ export interface MatchRow {
   /** Null for a source-pool candidate: it has no comparison levels. */
   levels: Record<string, string> | null;
   contributions: CallScore["candidates"][number]["contributions"];
+  /** Call time minus the session's last heartbeat (0 if seen after), ms; null for a pool. */
+  delayMs: number | null;
 }
 
 export interface MatchOutcome {
@@ -53,11 +55,10 @@ export class CallMatcher {
       this.params.get(facts.accountId),
       this.reads.execute({ sql: TEST_SQL, args: [facts.accountId, facts.from] }),
     ]);
-    const score = scoreCall(
-      callForMatch(facts, candidates.linked),
-      candidates.sessions,
-      params.params,
-    );
+    const call = callForMatch(facts, candidates.linked);
+    const score = params.rates
+      ? scoreCallByRate(call, candidates.sessions, params.rates, params.params)
+      : scoreCall(call, candidates.sessions, params.params);
     const bySession = new Map<string, SessionCandidate>(
       candidates.sessions.map((c) => [c.sessionId, c]),
     );
@@ -67,6 +68,7 @@ export class CallMatcher {
       weight: c.weight,
       levels: c.levels,
       contributions: c.contributions,
+      delayMs: Math.max(0, facts.at - bySession.get(c.sessionId)!.lastSeenAt),
     }));
     const credited: CreditedMatch[] = score.candidates.map((c) => {
       const s = bySession.get(c.sessionId)!;
@@ -87,6 +89,7 @@ export class CallMatcher {
         weight: 0,
         levels: null,
         contributions: [],
+        delayMs: null,
       };
       const at = matches.findIndex((m) => m.probability < probability);
       matches.splice(at === -1 ? matches.length : at, 0, row);

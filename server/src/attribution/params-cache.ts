@@ -1,54 +1,84 @@
-import { DEFAULT_MATCH_PARAMS, type MatchParams } from "@ringtrail/core/match";
+import {
+  DEFAULT_MATCH_PARAMS,
+  DEFAULT_RATE_PARAMS,
+  type MatchParams,
+  type RateParams,
+} from "@ringtrail/core/match";
 import type { Queryable } from "@ringtrail/db";
 
 export interface AccountParams {
+  /** FS parameters: the whole matcher, or the rate model's caller-side m/u. */
   params: MatchParams;
-  /** "estimated" once EM has run for the account and the account applies it, else "default". */
-  source: "default" | "estimated";
-  /** Calls the estimate was fitted to (0 for the defaults). */
+  /**
+   * "estimated" once FS EM has run and the account applies it; "rates" when the account
+   * matches with the rate model (core match/rate.ts); else "default".
+   */
+  source: "default" | "estimated" | "rates";
+  /** The rate model's rates (its EM estimate, or its defaults); null unless source is "rates". */
+  rates: RateParams | null;
+  /** Calls the estimate in use was fitted to (0 for defaults). */
   callsUsed: number;
   logLikelihood: number | null;
+  /** When the estimate in use was made; null for defaults. */
   updatedAt: number | null;
 }
 
 const DEFAULTS: AccountParams = {
   params: DEFAULT_MATCH_PARAMS,
   source: "default",
+  rates: null,
   callsUsed: 0,
   logLikelihood: null,
   updatedAt: null,
 };
 
+const SQL = `SELECT params, calls_used, log_likelihood, updated_at, applied, rates, rates_calls_used,
+    rates_estimated_at, use_rates
+  FROM match_params WHERE account_id = ?`;
+
 /**
  * The parameters an account's calls are matched with: one primary-key read per call, with the
- * parsed JSON cached by (account, updated_at) so a call pays for parsing only after a
- * re-estimation. The EM estimate is used only where the account applied it: unsupervised EM
- * converges to a fit that ranks sessions worse than the defaults (`pnpm sim --estimators`).
+ * parsed JSON cached by the row's version so a call pays for parsing only after a change. The
+ * FS EM estimate is used only where the account applied it: unsupervised FS EM converges to a
+ * fit that ranks sessions worse than the defaults (`pnpm sim --estimators`).
  */
 export class MatchParamsCache {
-  private readonly parsed = new Map<string, AccountParams>();
+  private readonly parsed = new Map<string, { version: string; value: AccountParams }>();
 
   constructor(private readonly reads: Queryable) {}
 
   async get(accountId: string): Promise<AccountParams> {
-    const { rows } = await this.reads.execute({
-      sql: "SELECT params, calls_used, log_likelihood, updated_at FROM match_params WHERE account_id = ? AND applied = 1",
-      args: [accountId],
-    });
+    const { rows } = await this.reads.execute({ sql: SQL, args: [accountId] });
     const row = rows[0];
-    if (!row || row.params === null) return DEFAULTS;
-    const updatedAt = Number(row.updated_at);
+    if (!row) return DEFAULTS;
+    const useRates = Number(row.use_rates) === 1;
+    const applied = Number(row.applied) === 1 && row.params !== null;
+    if (!useRates && !applied) return DEFAULTS;
+    const version = `${useRates}:${applied}:${row.updated_at}:${row.rates_estimated_at}`;
     const cached = this.parsed.get(accountId);
-    if (cached?.updatedAt === updatedAt) return cached;
-    const fresh: AccountParams = {
-      params: JSON.parse(String(row.params)) as MatchParams,
-      source: "estimated",
-      callsUsed: Number(row.calls_used),
-      logLikelihood: row.log_likelihood === null ? null : Number(row.log_likelihood),
-      updatedAt,
-    };
+    if (cached?.version === version) return cached.value;
+    const value: AccountParams = useRates
+      ? {
+          params: DEFAULT_MATCH_PARAMS,
+          source: "rates",
+          rates:
+            row.rates === null
+              ? DEFAULT_RATE_PARAMS
+              : (JSON.parse(String(row.rates)) as RateParams),
+          callsUsed: row.rates === null ? 0 : Number(row.rates_calls_used),
+          logLikelihood: null,
+          updatedAt: row.rates_estimated_at === null ? null : Number(row.rates_estimated_at),
+        }
+      : {
+          params: JSON.parse(String(row.params)) as MatchParams,
+          source: "estimated",
+          rates: null,
+          callsUsed: Number(row.calls_used),
+          logLikelihood: row.log_likelihood === null ? null : Number(row.log_likelihood),
+          updatedAt: Number(row.updated_at),
+        };
     if (this.parsed.size > 10_000) this.parsed.clear();
-    this.parsed.set(accountId, fresh);
-    return fresh;
+    this.parsed.set(accountId, { version, value });
+    return value;
   }
 }

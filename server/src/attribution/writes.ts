@@ -28,6 +28,7 @@ export function matchStatements(
     w: m.weight,
     ...(m.levels === null ? {} : { l: m.levels }),
     c: m.contributions,
+    d: m.delayMs,
   }));
   const credit = outcome.credit.map((r) => ({
     m: r.model,
@@ -49,9 +50,9 @@ export function matchStatements(
       args: [...ref, phase],
     },
     {
-      sql: `INSERT INTO call_matches (call_id, session_id, phase, probability, weight, levels, contributions)
+      sql: `INSERT INTO call_matches (call_id, session_id, phase, probability, weight, levels, contributions, delay_ms)
         SELECT c.id, json_extract(j.value, '$.s'), ?, json_extract(j.value, '$.p'), json_extract(j.value, '$.w'),
-          json_extract(j.value, '$.l'), json_extract(j.value, '$.c')
+          json_extract(j.value, '$.l'), json_extract(j.value, '$.c'), json_extract(j.value, '$.d')
         FROM calls c, json_each(?) j WHERE c.carrier = ? AND c.carrier_call_id = ? ${guard}`,
       args: [phase, JSON.stringify(matches), ...ref],
     },

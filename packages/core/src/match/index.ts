@@ -29,6 +29,7 @@ export {
   type RateParams,
   type RatePosterior,
   type RateScore,
+  type RateScoredCandidate,
   ratePair,
   ratePosterior,
   repeatRate,
@@ -45,6 +46,7 @@ export {
   type RateEstimate,
   type RateExposure,
   rateExposure,
+  rateExposureFromCounts,
 } from "./rate-estimate";
 export {
   type CallScore,

@@ -49,19 +49,43 @@ export function rateExposure(input: {
   callers: number;
 }): RateExposure {
   const { from, to } = input;
-  const overlap = (a: number, b: number) => Math.max(0, Math.min(to, b) - Math.max(from, a));
   let inSession = 0;
-  const spans = new Array<number>(BINS).fill(0);
+  const spans: { ms: number; count: number }[] = [];
   for (const lease of input.leases) {
-    inSession += overlap(lease.start, lease.lastSeenAt + IN_SESSION_MS);
-    const span = Math.min(LOOKBACK_MS, to - lease.lastSeenAt);
-    if (span > IN_SESSION_MS) spans[binOf(span)] = (spans[binOf(span)] ?? 0) + 1;
+    inSession += Math.max(
+      0,
+      Math.min(to, lease.lastSeenAt + IN_SESSION_MS) - Math.max(from, lease.start),
+    );
+    spans.push({ ms: to - lease.lastSeenAt, count: 1 });
+  }
+  return rateExposureFromCounts({ ...input, inSessionMs: inSession, spans });
+}
+
+/**
+ * The same from aggregates a database can compute in one pass: on-screen time summed, and
+ * sessions counted by how long after their last heartbeat the window ran (`ms`).
+ */
+export function rateExposureFromCounts(input: {
+  from: number;
+  to: number;
+  inSessionMs: number;
+  spans: Iterable<{ ms: number; count: number }>;
+  numbers: number;
+  links: Iterable<number>;
+  callers: number;
+}): RateExposure {
+  const { from, to } = input;
+  const afterVisitSpans = new Array<number>(BINS).fill(0);
+  for (const { ms, count } of input.spans) {
+    const span = Math.min(LOOKBACK_MS, ms);
+    if (span > IN_SESSION_MS)
+      afterVisitSpans[binOf(span)] = (afterVisitSpans[binOf(span)] ?? 0) + count;
   }
   let linkHours = 0;
   for (const at of input.links) linkHours += Math.max(0, Math.min(LOOKBACK_MS, to - at)) / HOUR;
   return {
-    inSessionHours: inSession / HOUR,
-    afterVisitSpans: spans,
+    inSessionHours: input.inSessionMs / HOUR,
+    afterVisitSpans,
     numberHours: (input.numbers * Math.max(0, to - from)) / HOUR,
     linkHours,
     callers: Math.max(1, input.callers),

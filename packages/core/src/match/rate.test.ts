@@ -112,4 +112,22 @@ describe("ratePair and scoreCallByRate", () => {
     const sum = score.none + score.candidates.reduce((a, c) => a + c.probability, 0);
     expect(sum).toBeCloseTo(1, 12);
   });
+
+  it("gives each candidate a weight in bits against 'no session' that its contributions sum to", () => {
+    const score = scoreCallByRate(call, [
+      candidate("s_now", "v2", 0),
+      candidate("s_linked", "v_old", 900),
+      candidate("s_gone", "v3", LOOKBACK_MS / MINUTE + 5),
+    ]);
+    for (const c of score.candidates) {
+      const sum = c.contributions.reduce((a, p) => a + p.weight, 0);
+      expect(sum).toBeCloseTo(c.weight, 9);
+      expect(Number.isFinite(c.weight)).toBe(true);
+      // P(candidate) / P(none) = 2^weight.
+      if (c.probability > 0) expect(c.probability / score.none).toBeCloseTo(2 ** c.weight, 6);
+    }
+    const gone = score.candidates.find((c) => c.sessionId === "s_gone");
+    expect(gone?.probability).toBe(0);
+    expect(gone?.weight).toBeLessThan(-900);
+  });
 });

@@ -1,6 +1,7 @@
 import { comparisonVector } from "./compare";
-import type { MatchLevels } from "./levels";
+import type { FeatureName, MatchLevels } from "./levels";
 import { DEFAULT_MATCH_PARAMS, type MatchParams } from "./params";
+import { contributions, type ScoredCandidate } from "./score";
 import type { CallForMatch, Candidate } from "./types";
 
 const MINUTE = 60_000;
@@ -159,15 +160,28 @@ export function ratePosterior(rate: RateParams, pairs: readonly RatePair[]): Rat
   };
 }
 
+/** log2(timing / background), kept finite so that it stores as a number. */
+function timingBits(timing: number, background: number): number {
+  const bits = Math.log2(timing / background);
+  return Number.isNaN(bits) ? 0 : Math.min(1000, Math.max(-1000, bits));
+}
+
+export interface RateScoredCandidate extends ScoredCandidate {
+  pair: RatePair;
+}
+
 export interface RateScore {
-  /** Most probable first. */
-  candidates: { sessionId: string; probability: number; pair: RatePair }[];
+  /** Most probable first; ties keep the input order. */
+  candidates: RateScoredCandidate[];
   none: number;
 }
 
 /**
  * Scores a call's candidates with the rate model: each one's probability is its share of the
- * call's total intensity, and "no session" keeps the background's share.
+ * call's total intensity, and "no session" keeps the background's share. As with scoreCall,
+ * `weight` is log2 of the candidate's odds against "no session" and its `contributions` sum
+ * to it: timing (on screen, after the visit, or repeat caller) on `delay`, the caller-side
+ * m/u on their own features, and none on `live` and `history`, which timing already covers.
  */
 export function scoreCallByRate(
   call: CallForMatch,
@@ -175,13 +189,33 @@ export function scoreCallByRate(
   rate: RateParams = DEFAULT_RATE_PARAMS,
   params: MatchParams = DEFAULT_MATCH_PARAMS,
 ): RateScore {
-  const pairs = candidates.map((c) => ratePair(call, c, params));
-  const post = ratePosterior(rate, pairs);
-  const scored = candidates.map((c, i) => ({
-    sessionId: c.sessionId,
-    probability: post.candidates[i] ?? 0,
-    pair: pairs[i] as RatePair,
-  }));
+  const scored = candidates.map((candidate): RateScoredCandidate => {
+    const levels = comparisonVector(call, candidate);
+    const pair = ratePair(call, candidate, params);
+    const timing = (sessionRate(rate, pair) + repeatRate(rate, pair)) / pair.evidence;
+    const caller = new Set<FeatureName>(EVIDENCE_FEATURES);
+    const parts = contributions(levels, params).map((part) => {
+      if (caller.has(part.feature)) return part;
+      const weight = part.feature === "delay" ? timingBits(timing, rate.background) : 0;
+      return { ...part, weight };
+    });
+    const weight = parts.reduce((sum, part) => sum + part.weight, 0);
+    return {
+      sessionId: candidate.sessionId,
+      levels,
+      weight,
+      probability: 0,
+      contributions: parts,
+      pair,
+    };
+  });
+  const post = ratePosterior(
+    rate,
+    scored.map((s) => s.pair),
+  );
+  scored.forEach((s, i) => {
+    s.probability = post.candidates[i] ?? 0;
+  });
   scored.sort((a, b) => b.probability - a.probability);
   return { candidates: scored, none: post.none };
 }

@@ -13,6 +13,7 @@ import { type Metrics, round, scoreMatcher } from "../score/metrics";
 import { type FoundLift, optimizerLift } from "../score/optimizer-lift";
 import { oracleParams } from "../score/oracle";
 import { baselinePredictions, corePredictions, type Predictions } from "../score/prediction";
+import { estimatedRateMatching, type RateWindow } from "../score/rate";
 import { generatePlan, regionWeights } from "../traffic/plan";
 import { playPlan, type RunResult } from "./engine";
 
@@ -28,6 +29,11 @@ export interface ScenarioReport {
   ours: Metrics | null;
   /** Core's scoreCall with DEFAULT_MATCH_PARAMS over the simulator's own candidate sets. */
   core_default: Metrics;
+  /**
+   * Core's rate model (match/rate.ts) over the same candidate sets, its rates estimated by EM
+   * from the traffic's days: what the server would answer once it uses the model.
+   */
+  core_rate: Metrics;
   baseline: Metrics;
   oracle: Metrics;
   /** Oracle minus ours: top-1 in points, Brier (ours − oracle). */
@@ -111,6 +117,7 @@ export async function runScenario(
         attribution,
         dni.refused.length,
         t0,
+        { from: start, to: start + scenario.days * DAY },
       ),
       optimizer,
     };
@@ -168,6 +175,7 @@ export function report(
   attribution: unknown,
   refused: number,
   t0: number,
+  window: RateWindow,
 ): ScenarioReport {
   const { calls, ledger } = run;
   const ours = server ? scoreMatcher(calls, server, ledger) : null;
@@ -196,6 +204,11 @@ export function report(
     server_matching: server !== null,
     ours,
     core_default: scoreMatcher(calls, corePredictions(calls, ledger), ledger),
+    core_rate: scoreMatcher(
+      calls,
+      estimatedRateMatching(calls, ledger, window).predictions,
+      ledger,
+    ),
     baseline: scoreMatcher(calls, baselinePredictions(calls), ledger),
     oracle,
     gap_to_oracle: ours

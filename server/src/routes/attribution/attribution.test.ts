@@ -1,3 +1,4 @@
+import { DEFAULT_RATE_PARAMS } from "@ringtrail/core/match";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   beat,
@@ -210,7 +211,13 @@ describe("re-estimation", () => {
         log_likelihood: expect.any(Number),
         estimated_at: expect.any(String),
       },
+      rates: { calls_used: 50, estimated_at: expect.any(String), rates: expect.any(Object) },
     });
+    // The job fitted the rate model too: every rate a finite, non-negative number.
+    const rates = state.body.rates.rates as Record<string, number>;
+    expect(Object.keys(rates).sort()).toEqual(Object.keys(DEFAULT_RATE_PARAMS).sort());
+    for (const v of Object.values(rates)) expect(Number.isFinite(v) && v >= 0).toBe(true);
+    expect(rates).not.toEqual(DEFAULT_RATE_PARAMS);
     const put = await call(env, "PUT", "/v1/attribution/params", {
       key: em.admin,
       body: { use: "estimate" },
@@ -220,9 +227,40 @@ describe("re-estimation", () => {
       body: { use: "estimate", estimate: { calls_used: 50 } },
     });
     expect(await explained()).toMatchObject({ source: "estimated", calls_used: 50, current: true });
+    // The rate model, with the rates the job stored.
+    await call(env, "PUT", "/v1/attribution/params", { key: em.admin, body: { use: "rates" } });
+    expect(await explained()).toMatchObject({
+      source: "rates",
+      calls_used: 50,
+      rates,
+      current: true,
+    });
     // And back.
     await call(env, "PUT", "/v1/attribution/params", { key: em.admin, body: { use: "defaults" } });
-    expect(await explained()).toMatchObject({ source: "default" });
+    expect(await explained()).toMatchObject({ source: "default", rates: null });
+  });
+
+  it("matches with the rate model's defaults before its first estimate", async () => {
+    const fresh = await trackedTenant(env);
+    const put = await call(env, "PUT", "/v1/attribution/params", {
+      key: fresh.admin,
+      body: { use: "rates" },
+    });
+    expect(put).toMatchObject({ status: 200, body: { use: "rates", estimate: null, rates: null } });
+    const v = await pageView(env, fresh, { ip: IP.NY });
+    env.clock.advance(MINUTE);
+    const sid = await ring(env, fresh, v.number);
+    const id = await callId(env, sid);
+    const explain = await call(env, "GET", `/v1/calls/${id}/explain`, { key: fresh.read });
+    expect(explain.body.params).toMatchObject({ source: "rates", rates: DEFAULT_RATE_PARAMS });
+    const [top] = explain.body.candidates;
+    // The page is on screen when the phone rings; weights are bits against "no session".
+    expect(top.contributions.find((c: { feature: string }) => c.feature === "delay").level).toBe(
+      "lt_2m",
+    );
+    const sum = top.contributions.reduce((a: number, c: { weight: number }) => a + c.weight, 0);
+    expect(sum).toBeCloseTo(top.weight, 9);
+    expect(top.probability / explain.body.none).toBeCloseTo(2 ** top.weight, 6);
   });
 
   it("keeps the defaults for an account that applies an estimate it does not have yet", async () => {
@@ -248,7 +286,7 @@ describe("re-estimation", () => {
       expect(res.body.error.code).toBe("validation_failed");
     }
     const state = await call(env, "GET", "/v1/attribution/params", { key: fresh.read });
-    expect(state.body).toEqual({ use: "defaults", estimate: null });
+    expect(state.body).toEqual({ use: "defaults", estimate: null, rates: null });
   });
 
   it("runs on demand for an admin key", async () => {

@@ -24,7 +24,7 @@ const put = createRoute({
   method: "put",
   path: "/v1/attribution/params",
   tags: ["Attribution"],
-  summary: "Match calls with the defaults or with the account's EM estimate",
+  summary: "Match calls with the defaults, the account's EM estimate, or the rate model",
   description:
     "EM re-estimates the account's parameters every 50 ended calls either way; this chooses whether later calls are matched with that estimate. Calls already matched keep their answers.",
   security: [{ bearer: [] }],
@@ -43,18 +43,33 @@ const put = createRoute({
 
 async function readState(services: Services, accountId: string): Promise<MatchParamsState> {
   const { rows } = await services.database.client.execute({
-    sql: "SELECT params IS NOT NULL AS estimated, calls_used, log_likelihood, updated_at, applied FROM match_params WHERE account_id = ?",
+    sql: `SELECT params IS NOT NULL AS estimated, calls_used, log_likelihood, updated_at, applied, use_rates,
+        rates, rates_calls_used, rates_estimated_at FROM match_params WHERE account_id = ?`,
     args: [accountId],
   });
   const row = rows[0];
   return {
-    use: row && Number(row.applied) === 1 ? "estimate" : "defaults",
+    use: !row
+      ? "defaults"
+      : Number(row.use_rates) === 1
+        ? "rates"
+        : Number(row.applied) === 1
+          ? "estimate"
+          : "defaults",
     estimate:
       row && Number(row.estimated) === 1
         ? {
             calls_used: Number(row.calls_used),
             log_likelihood: row.log_likelihood === null ? null : Number(row.log_likelihood),
             estimated_at: new Date(Number(row.updated_at)).toISOString(),
+          }
+        : null,
+    rates:
+      row && row.rates !== null
+        ? {
+            calls_used: Number(row.rates_calls_used),
+            estimated_at: new Date(Number(row.rates_estimated_at)).toISOString(),
+            rates: JSON.parse(String(row.rates)),
           }
         : null,
   };
@@ -65,14 +80,14 @@ export function registerMatchParams(app: App, services: Services) {
 
   app.openapi(put, async (c) => {
     const { accountId } = c.get("auth");
-    const applied = c.req.valid("json").use === "estimate" ? 1 : 0;
+    const { use } = c.req.valid("json");
     // The row may not exist yet (no call has ended); `params` NULL keeps the defaults until EM
-    // has run, whatever `applied` says.
+    // has run, whatever `applied` says, and `rates` NULL the rate model's defaults.
     await services.database.client.execute({
-      sql: `INSERT INTO match_params (account_id, params, calls_used, ended_calls, applied, updated_at)
-        VALUES (?, NULL, 0, 0, ?, ?)
-        ON CONFLICT (account_id) DO UPDATE SET applied = excluded.applied`,
-      args: [accountId, applied, services.now()],
+      sql: `INSERT INTO match_params (account_id, params, calls_used, ended_calls, applied, use_rates, updated_at)
+        VALUES (?, NULL, 0, 0, ?, ?, ?)
+        ON CONFLICT (account_id) DO UPDATE SET applied = excluded.applied, use_rates = excluded.use_rates`,
+      args: [accountId, use === "estimate" ? 1 : 0, use === "rates" ? 1 : 0, services.now()],
     });
     return c.json(await readState(services, accountId), 200);
   });

@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { MODEL_NAMES } from "@ringtrail/core/models";
+import { RatesSchema } from "../calls/schemas";
 
 export const GROUP_BYS = ["channel", "source", "campaign", "landing_page"] as const;
 export type GroupBy = (typeof GROUP_BYS)[number];
@@ -44,9 +45,9 @@ export const ReestimateSchema = z
 
 export type Report = z.infer<typeof ReportSchema>;
 
-const ParamsUse = z.enum(["defaults", "estimate"]).openapi({
+const ParamsUse = z.enum(["defaults", "estimate", "rates"]).openapi({
   description:
-    "What calls are matched with: the documented defaults, or the account's EM estimate. Defaults until changed: in the simulator the estimate ranks sessions worse (`pnpm sim --estimators`).",
+    "What calls are matched with: the documented Fellegi–Sunter defaults, the account's FS EM estimate, or the rate model with its own EM estimate (its defaults until that has run). Defaults until changed: in the simulator the FS estimate ranks sessions worse (`pnpm sim --estimators`) and the rate model better (`pnpm sim --sweep`).",
 });
 
 export const PutMatchParamsSchema = z.object({ use: ParamsUse }).strict().openapi("PutMatchParams");
@@ -62,6 +63,14 @@ export const MatchParamsStateSchema = z
       })
       .nullable()
       .openapi({ description: "The latest EM estimate; null before the first one" }),
+    rates: z
+      .object({
+        calls_used: z.number().int(),
+        estimated_at: z.string(),
+        rates: RatesSchema,
+      })
+      .nullable()
+      .openapi({ description: "The rate model's latest EM estimate; null before the first one" }),
   })
   .openapi("MatchParamsState");
 

@@ -12,7 +12,7 @@ const route = createRoute({
   tags: ["Calls"],
   summary: "Explain a call's matching",
   description:
-    "Every candidate of the call's latest matching with each feature's agreement level and its log2(m/u) contribution (they sum to the candidate's match weight), the match parameters (the documented defaults or the account's EM estimate, with the calls it used), and the probability that no candidate produced the call. A source pool's candidate has no features: it shares the no-session outcome by its prior.",
+    "Every candidate of the call's latest matching with each feature's agreement level and its log2(m/u) contribution (they sum to the candidate's match weight), the match parameters (the documented defaults, the account's EM estimate with the calls it used, or the rate model's rates), and the probability that no candidate produced the call. A source pool's candidate has no features: it shares the no-session outcome by its prior.",
   security: [{ bearer: [] }],
   middleware: [requireKey("read")] as const,
   request: { params: z.object({ id: z.string().max(64) }) },
@@ -54,6 +54,7 @@ export function registerExplainCall(app: App, services: Services) {
         estimated_at: iso(params.updatedAt),
         current: usedAt === params.updatedAt,
         none: params.params.none,
+        rates: params.rates,
         features: params.params.features as Explanation["params"]["features"],
       },
       candidates: rows.map((row) => ({

@@ -119,19 +119,34 @@ const ContributionSchema = z.object({
   weight: z.number().openapi({ description: "log2(m/u) of the level" }),
 });
 
+export const RatesSchema = z
+  .object({
+    inSession: z.number().openapi({ description: "Calls per hour from a session on screen" }),
+    afterVisit: z.number().openapi({ description: "Expected calls per session after its visit" }),
+    delayMedianMin: z.number().openapi({ description: "Median delay after the visit, minutes" }),
+    delaySigma: z.number().openapi({ description: "σ of the delay's logarithm" }),
+    background: z.number().openapi({ description: "Calls per number-hour from no session" }),
+    repeat: z.number().openapi({ description: "Repeat-caller rate per caller–visitor link" }),
+  })
+  .openapi("MatchRates");
+
 export const ExplainSchema = z
   .object({
     call: z.string(),
     phase: z.enum(["start", "end"]).nullable(),
     none: z.number().nullable().openapi({ description: "P(no candidate): the unattributed share" }),
     params: z.object({
-      source: z.enum(["default", "estimated"]),
+      source: z.enum(["default", "estimated", "rates"]),
       calls_used: z.number().int(),
       estimated_at: Iso.nullable(),
       current: z.boolean().openapi({
         description: "False when the parameters were re-estimated after this call was matched",
       }),
       none: z.number().openapi({ description: "Prior probability of no session" }),
+      rates: RatesSchema.nullable().openapi({
+        description:
+          "The rate model's rates when source is `rates` (then each candidate's `delay` contribution is log2 of its timing rate over the background rate, and `live` and `history` contribute 0); null otherwise",
+      }),
       features: z.record(
         z.string(),
         z.object({ m: z.record(z.string(), z.number()), u: z.record(z.string(), z.number()) }),
