@@ -10,7 +10,9 @@ import { sweepSvg } from "./sweep/svg";
 import { sweepTable } from "./sweep/table";
 
 const USAGE = `Usage:
-  pnpm sim --scenario FILE [--seed N]     run a scenario against a fresh real server; JSON report
+  pnpm sim --scenario FILE [--seed N] [--matcher defaults|rates]
+                                          run a scenario against a fresh real server; JSON report
+                                          (rates: the account matches with the rate model)
   pnpm sim --sweep [--seed N] [--visitors-per-day V] [--days D]
                                           in-process sweep of accuracy vs pool size and delay;
                                           table on stdout, chart in packages/sim/out/sweep.svg
@@ -25,6 +27,7 @@ async function main(argv: string[]): Promise<number> {
       seed: { type: "string", default: "1" },
       sweep: { type: "boolean", default: false },
       estimators: { type: "boolean", default: false },
+      matcher: { type: "string", default: "defaults" },
       "visitors-per-day": { type: "string" },
       days: { type: "string" },
       help: { type: "boolean", short: "h", default: false },
@@ -34,7 +37,8 @@ async function main(argv: string[]): Promise<number> {
   if (
     values.help ||
     (!values.sweep && !values.scenario && !values.estimators) ||
-    !Number.isInteger(seed)
+    !Number.isInteger(seed) ||
+    (values.matcher !== "defaults" && values.matcher !== "rates")
   ) {
     console.error(USAGE);
     return values.help ? 0 : 2;
@@ -100,7 +104,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const scenario = loadScenario(values.scenario as string);
-  const report = await runScenario(scenario, seed);
+  const report = await runScenario(scenario, seed, true, values.matcher as "defaults" | "rates");
   console.log(JSON.stringify(report, null, 2));
   return 0;
 }

@@ -56,6 +56,8 @@ export interface RatesEstimate {
  * rates: each call's candidates as stored when it was matched (levels and delay), the leases'
  * exposure from two aggregate scans, and the caller links of confident answers. Calls matched
  * before delays were stored are left out; leases are scanned by account, off the call path.
+ * P(no session) is held to average the documented 15% (DEFAULT_MATCH_PARAMS.none): left
+ * free, the background swallows the delay's tail and a third of calls go unattributed.
  */
 export async function reestimateRates(
   client: Client,
@@ -108,6 +110,7 @@ export async function reestimateRates(
     used.map((c) => c.pairs ?? []),
     exposure,
     DEFAULT_RATE_PARAMS,
+    { noneShare: DEFAULT_MATCH_PARAMS.none },
   );
   await client.execute({
     sql: `INSERT INTO match_params (account_id, params, calls_used, ended_calls, updated_at, rates, rates_calls_used, rates_estimated_at)

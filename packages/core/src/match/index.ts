@@ -37,6 +37,7 @@ export {
   sessionRate,
 } from "./rate";
 export {
+  backgroundFor,
   estimateRates,
   expectation,
   type LeaseSpan,

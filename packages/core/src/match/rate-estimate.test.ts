@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { seededRandom } from "../seeded";
 import { DEFAULT_RATE_PARAMS, type RatePair, type RateParams, ratePosterior } from "./rate";
-import { estimateRates, labelledCounts, maximization, rateExposure } from "./rate-estimate";
+import {
+  backgroundFor,
+  estimateRates,
+  labelledCounts,
+  maximization,
+  rateExposure,
+} from "./rate-estimate";
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -113,6 +119,14 @@ describe("estimateRates", () => {
     const none = (rate: RateParams) =>
       calls.reduce((sum, c) => sum + ratePosterior(rate, c.pairs).none, 0) / calls.length;
     expect(Math.abs(none(fit) - truthShare)).toBeLessThan(0.03);
+  });
+
+  it("can hold the average P(no session) at a given share", () => {
+    const held = estimateRates(pairs, exposure, DEFAULT_RATE_PARAMS, { noneShare: 0.3 }).params;
+    const none =
+      calls.reduce((sum, c) => sum + ratePosterior(held, c.pairs).none, 0) / calls.length;
+    expect(none).toBeCloseTo(0.3, 3);
+    expect(backgroundFor(pairs, held, 0.3)).toBeCloseTo(held.background, 9);
   });
 
   it("leaves the rates as they are with no calls", () => {

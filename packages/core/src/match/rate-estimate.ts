@@ -121,9 +121,9 @@ export function estimateRates(
   calls: readonly (readonly RatePair[])[],
   exposure: RateExposure,
   initial: RateParams = DEFAULT_RATE_PARAMS,
-  options: { maxIterations?: number; tolerance?: number } = {},
+  options: { maxIterations?: number; tolerance?: number; noneShare?: number } = {},
 ): RateEstimate {
-  const { maxIterations = 60, tolerance = 1e-9 } = options;
+  const { maxIterations = 60, tolerance = 1e-9, noneShare } = options;
   let params = initial;
   const trace: number[] = [];
   for (let iteration = 0; ; iteration++) {
@@ -137,10 +137,39 @@ export function estimateRates(
       return { params, iterations: iteration, converged, trace };
     }
     params = maximization(e, exposure, params);
+    if (noneShare !== undefined)
+      params = { ...params, background: backgroundFor(calls, params, noneShare) };
   }
 }
 
 /** Expected (or, with labels, counted) calls per cause, binned as the M-step needs them. */
+/**
+ * The background rate at which calls' posterior P(no session) averages `share`. EM alone
+ * cannot tell the background from a flat tail of old sessions (every number always has some)
+ * and lets the background swallow the tail; pinning the share, as FS pins its prior, keeps
+ * the answers calibrated. Bisection in log space: the average rises with the rate.
+ */
+export function backgroundFor(
+  calls: readonly (readonly RatePair[])[],
+  params: RateParams,
+  share: number,
+): number {
+  const sessions = calls.map((pairs) =>
+    pairs.reduce((sum, p) => sum + sessionRate(params, p) + repeatRate(params, p), 0),
+  );
+  const averageNone = (background: number) =>
+    sessions.reduce((sum, s) => sum + background / (background + s), 0) /
+    Math.max(1, sessions.length);
+  let low = -60;
+  let high = 20;
+  for (let i = 0; i < 60; i++) {
+    const mid = (low + high) / 2;
+    if (averageNone(Math.exp(mid)) < share) low = mid;
+    else high = mid;
+  }
+  return Math.exp((low + high) / 2);
+}
+
 export interface RateCounts {
   inSession: number;
   afterVisit: number[];

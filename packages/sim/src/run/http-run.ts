@@ -22,6 +22,8 @@ const iso = (t: number) => new Date(t).toISOString();
 
 export interface ScenarioReport {
   scenario: string;
+  /** What the server's account matched with (`ours`): FS defaults, or the rate model. */
+  matcher?: "defaults" | "rates";
   seed: number;
   traffic: Record<string, number>;
   /** True when the server returned matches for some call; false means no matching yet. */
@@ -67,6 +69,7 @@ export async function runScenario(
   scenario: Scenario,
   seed: number,
   progress = true,
+  matcher: "defaults" | "rates" = "defaults",
 ): Promise<ScenarioReport> {
   const t0 = Date.now();
   const server = await startServer();
@@ -78,6 +81,8 @@ export async function runScenario(
       scenario.pool.local_share,
     );
     const dni = await HttpDni.setup(api, scenario, numbers);
+    // The rate model starts from its defaults; the server refits it every 50 ended calls.
+    if (matcher === "rates") await api.json("PUT", "/v1/attribution/params", { use: "rates" });
     // The server's clock starts at its real start and only moves forward: begin the next day.
     const start = Math.ceil((Date.now() + 60_000) / DAY) * DAY;
     const plan = generatePlan(scenario, start, await ipTable(), new Rng(seed));
@@ -109,6 +114,7 @@ export async function runScenario(
       end,
     );
     return {
+      matcher,
       ...report(
         scenario,
         seed,

@@ -84,7 +84,8 @@ function exposureOf(
 
 /**
  * What the server would run: score with the default rates, estimate the rates by EM from the
- * pairs and links those answers give (calls inside the window only), then score again.
+ * pairs and links those answers give (calls inside the window only, P(no session) averaging
+ * the documented 15%), then score again.
  */
 export function estimatedRateMatching(
   calls: readonly CallTruth[],
@@ -97,6 +98,8 @@ export function estimatedRateMatching(
   const rate = estimateRates(
     inside.map((c) => first.pairs.get(c.sid) ?? []),
     exposure,
+    DEFAULT_RATE_PARAMS,
+    { noneShare: DEFAULT_MATCH_PARAMS.none },
   ).params;
   return { predictions: rateWalk(calls, ledger, rate).predictions, rate };
 }
