@@ -74,7 +74,7 @@ async function main(argv: string[]): Promise<number> {
     console.log(
       JSON.stringify(
         {
-          mode: "in-process sweep: the server's assignment (least recently released, local first) modelled with core's rankClaims; ours = core scoreCall with DEFAULT_MATCH_PARAMS",
+          mode: "in-process sweep: the server's assignment (least recently released, local first) modelled with core's rankClaims; ours = core scoreCall with DEFAULT_MATCH_PARAMS; rate = core's rate model with rates by EM (PUT /v1/attribution/params use=rates)",
           seed,
           visitors_per_day: Number(values["visitors-per-day"] ?? SWEEP_DEFAULTS.visitorsPerDay),
           rule_of_thumb_pool:
@@ -88,12 +88,20 @@ async function main(argv: string[]): Promise<number> {
             max_gap_to_oracle_points: c.max_gap_points,
             target_gap_met: c.max_gap_points <= 1,
             max_gap_to_same_data_oracle_points: c.max_gap_same_data_points,
+            rate: {
+              ratio_to_baseline: c.rate_ratio,
+              target_ratio_met: c.rate_ratio !== null && c.rate_ratio <= 0.4,
+              max_gap_to_best_oracle_points: c.rate_max_gap_points,
+              target_gap_met: c.rate_max_gap_points <= 1,
+            },
             top1: c.points.map((p) => ({
               pool: p.pool,
               ours: p.ours.top1,
               baseline: p.baseline.top1,
               oracle: p.oracle.top1,
               oracle_same_data: p.oracle_same_data.top1,
+              rate: p.rate.top1,
+              rate_oracle: p.rate_oracle.top1,
             })),
           })),
         },
