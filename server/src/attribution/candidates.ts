@@ -8,7 +8,7 @@ const HOUR = 3_600_000;
 /** Leases that ended (last beat + hold, or release) more than this before the call are not candidates. */
 export const LEASE_WINDOW_MS = 72 * HOUR;
 /** A linked visitor's latest session within this lookback stands for them as a candidate. */
-const LINKED_LOOKBACK_MS = 30 * 24 * HOUR;
+export const LINKED_LOOKBACK_MS = 30 * 24 * HOUR;
 /** A number leased far more often than this within 72 h is shared by everyone anyway. */
 const MAX_LEASES = 500;
 /** Earlier calls link at most this many visitors to a caller. */

@@ -11,7 +11,7 @@ import {
   type RateParams,
   rateExposureFromCounts,
 } from "@ringtrail/core/match";
-import { LINK_PROBABILITY } from "./candidates";
+import { LINK_PROBABILITY, LINKED_LOOKBACK_MS } from "./candidates";
 
 const DAY = 86_400_000;
 /** The rates are fitted to the last 30 days of calls and leases, at most this many calls. */
@@ -104,6 +104,8 @@ export async function reestimateRates(
     numbers: Number(leases.rows[0]?.numbers ?? 0),
     spans: spans.rows.map((r) => ({ ms: Number(r.minutes) * 60_000, count: Number(r.n) })),
     links: links.rows.map((r) => Number(r.at)),
+    // A linked visitor's latest session stays a candidate this long (loadCandidates).
+    linkLookbackMs: LINKED_LOOKBACK_MS,
     callers: new Set(used.map((c) => c.from)).size,
   });
   const estimate = estimateRates(

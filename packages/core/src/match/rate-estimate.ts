@@ -26,7 +26,7 @@ export interface RateExposure {
   afterVisitSpans: readonly number[];
   /** Pool-number hours in the window. */
   numberHours: number;
-  /** Caller–visitor link hours: each link from its call to the window's end, up to 72 h. */
+  /** Caller–visitor link hours: each link from its call to the window's end, up to its lookback. */
   linkHours: number;
   /** Distinct callers: a background call is from one given caller with chance 1/callers. */
   callers: number;
@@ -46,6 +46,8 @@ export function rateExposure(input: {
   numbers: number;
   /** When each caller–visitor link was made (the call that made it). */
   links: Iterable<number>;
+  /** How long a link keeps its visitor a candidate (default: the 72 h lookback). */
+  linkLookbackMs?: number;
   callers: number;
 }): RateExposure {
   const { from, to } = input;
@@ -72,9 +74,11 @@ export function rateExposureFromCounts(input: {
   spans: Iterable<{ ms: number; count: number }>;
   numbers: number;
   links: Iterable<number>;
+  linkLookbackMs?: number;
   callers: number;
 }): RateExposure {
   const { from, to } = input;
+  const linkLookback = input.linkLookbackMs ?? LOOKBACK_MS;
   const afterVisitSpans = new Array<number>(BINS).fill(0);
   for (const { ms, count } of input.spans) {
     const span = Math.min(LOOKBACK_MS, ms);
@@ -82,7 +86,7 @@ export function rateExposureFromCounts(input: {
       afterVisitSpans[binOf(span)] = (afterVisitSpans[binOf(span)] ?? 0) + count;
   }
   let linkHours = 0;
-  for (const at of input.links) linkHours += Math.max(0, Math.min(LOOKBACK_MS, to - at)) / HOUR;
+  for (const at of input.links) linkHours += Math.max(0, Math.min(linkLookback, to - at)) / HOUR;
   return {
     inSessionHours: input.inSessionMs / HOUR,
     afterVisitSpans,

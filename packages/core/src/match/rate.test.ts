@@ -58,6 +58,15 @@ describe("ratePosterior", () => {
     expect(linked.candidates[0]).toBeGreaterThan(linked.candidates[1] as number);
   });
 
+  it("keeps the repeat rate for a linked visitor's session beyond the lookback", () => {
+    const post = ratePosterior(DEFAULT_RATE_PARAMS, [
+      pair(10 * 24 * 60 * MINUTE, { outside: true, linked: true }),
+      pair(10 * 24 * 60 * MINUTE, { outside: true }),
+    ]);
+    expect(post.candidates[0]).toBeGreaterThan(0.5);
+    expect(post.candidates[1]).toBe(0);
+  });
+
   it("weighs caller-side evidence as a factor on the rate", () => {
     const post = ratePosterior(DEFAULT_RATE_PARAMS, [
       pair(30 * MINUTE, { evidence: 10 }),

@@ -135,9 +135,12 @@ export function sessionRate(rate: RateParams, pair: RatePair): number {
   );
 }
 
-/** The repeat-caller rate for this pair, per hour (0 unless linked). */
+/**
+ * The repeat-caller rate for this pair, per hour (0 unless linked). Not bounded by the 72 h
+ * lookback: a caller tied to a visitor may dial the saved number weeks later.
+ */
 export function repeatRate(rate: RateParams, pair: RatePair): number {
-  return pair.linked && !pair.outside ? rate.repeat * pair.evidence : 0;
+  return pair.linked ? rate.repeat * pair.evidence : 0;
 }
 
 export interface RatePosterior {
