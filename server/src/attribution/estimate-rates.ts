@@ -1,12 +1,12 @@
 import type { Client } from "@libsql/client";
 import {
-  callerEvidence,
   DEFAULT_MATCH_PARAMS,
   DEFAULT_RATE_PARAMS,
   estimateRates,
   IN_SESSION_MS,
   LOOKBACK_MS,
   type MatchLevels,
+  pairFromLevels,
   type RatePair,
   type RateParams,
   rateExposureFromCounts,
@@ -79,14 +79,9 @@ export async function reestimateRates(
       call.pairs = null;
       continue;
     }
-    const levels = JSON.parse(String(row.levels)) as MatchLevels;
-    const delayMs = Number(row.delay_ms);
-    call.pairs.push({
-      delayMs,
-      outside: levels.delay === "stale" || delayMs >= LOOKBACK_MS,
-      linked: levels.history === "linked",
-      evidence: callerEvidence(levels, DEFAULT_MATCH_PARAMS),
-    });
+    call.pairs.push(
+      pairFromLevels(JSON.parse(String(row.levels)) as MatchLevels, Number(row.delay_ms)),
+    );
   }
   const used = [...calls.values()].filter((c) => c.pairs !== null);
   // With the call cap reached the window starts at the oldest call used.

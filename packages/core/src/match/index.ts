@@ -25,6 +25,7 @@ export {
   delayDensity,
   IN_SESSION_MS,
   LOOKBACK_MS,
+  pairFromLevels,
   type RatePair,
   type RateParams,
   type RatePosterior,
@@ -54,6 +55,7 @@ export {
   contributions,
   type FeatureContribution,
   matchWeight,
+  partialWeight,
   type ScoredCandidate,
   scoreCall,
 } from "./score";

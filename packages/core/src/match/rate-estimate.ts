@@ -146,7 +146,6 @@ export function estimateRates(
   }
 }
 
-/** Expected (or, with labels, counted) calls per cause, binned as the M-step needs them. */
 /**
  * The background rate at which calls' posterior P(no session) averages `share`. EM alone
  * cannot tell the background from a flat tail of old sessions (every number always has some)
@@ -174,6 +173,7 @@ export function backgroundFor(
   return Math.exp((low + high) / 2);
 }
 
+/** Expected (or, with labels, counted) calls per cause, binned as the M-step needs them. */
 export interface RateCounts {
   inSession: number;
   afterVisit: number[];

@@ -1,7 +1,7 @@
 import { comparisonVector } from "./compare";
 import type { FeatureName, MatchLevels } from "./levels";
 import { DEFAULT_MATCH_PARAMS, type MatchParams } from "./params";
-import { contributions, type ScoredCandidate } from "./score";
+import { contributions, partialWeight, type ScoredCandidate } from "./score";
 import type { CallForMatch, Candidate } from "./types";
 
 const MINUTE = 60_000;
@@ -84,22 +84,31 @@ export interface RatePair {
 }
 
 /** Caller-side features scored as FS ratios; timing and history are the rates' job. */
-const EVIDENCE_FEATURES = ["tel_click", "geo", "device"] as const;
+const EVIDENCE_FEATURES: ReadonlySet<FeatureName> = new Set(["tel_click", "geo", "device"]);
 
 /** Π m/u over geo, device and tel: click. */
 export function callerEvidence(levels: MatchLevels, params: MatchParams): number {
-  let ratio = 1;
-  for (const feature of EVIDENCE_FEATURES) {
-    const table = params.features[feature] as {
-      m: Readonly<Record<string, number>>;
-      u: Readonly<Record<string, number>>;
-    };
-    const m = table.m[levels[feature]] ?? 0;
-    const u = table.u[levels[feature]] ?? 0;
-    if (m === 0 && u === 0) continue;
-    ratio *= m / u;
-  }
-  return ratio;
+  let bits = 0;
+  for (const feature of EVIDENCE_FEATURES) bits += partialWeight(params, feature, levels[feature]);
+  return 2 ** bits;
+}
+
+/**
+ * A call–candidate pair as the rate model sees it, from its comparison levels and delay: what
+ * scoring computes and what the server stores per candidate. `stale` is exactly "took the
+ * number after the call or was seen beyond the lookback".
+ */
+export function pairFromLevels(
+  levels: MatchLevels,
+  delayMs: number,
+  params: MatchParams = DEFAULT_MATCH_PARAMS,
+): RatePair {
+  return {
+    delayMs,
+    outside: levels.delay === "stale",
+    linked: levels.history === "linked",
+    evidence: callerEvidence(levels, params),
+  };
 }
 
 /** A call–candidate pair as the rate model sees it. */
@@ -108,15 +117,12 @@ export function ratePair(
   candidate: Candidate,
   params: MatchParams = DEFAULT_MATCH_PARAMS,
 ): RatePair {
-  const levels = comparisonVector(call, candidate);
-  const delayMs = Math.max(0, call.at - candidate.lastSeenAt);
-  return {
-    delayMs,
-    outside: candidate.leaseStart > call.at || delayMs >= LOOKBACK_MS,
-    linked: levels.history === "linked",
-    evidence: callerEvidence(levels, params),
-  };
+  return pairFromLevels(comparisonVector(call, candidate), delayOf(call, candidate), params);
 }
+
+/** Call time minus the candidate's last heartbeat, 0 when it was seen after the call. */
+const delayOf = (call: CallForMatch, candidate: Candidate) =>
+  Math.max(0, call.at - candidate.lastSeenAt);
 
 /** Log-normal density of a delay in hours, per hour. */
 export function delayDensity(hours: number, medianMin: number, sigma: number): number {
@@ -194,11 +200,10 @@ export function scoreCallByRate(
 ): RateScore {
   const scored = candidates.map((candidate): RateScoredCandidate => {
     const levels = comparisonVector(call, candidate);
-    const pair = ratePair(call, candidate, params);
+    const pair = pairFromLevels(levels, delayOf(call, candidate), params);
     const timing = (sessionRate(rate, pair) + repeatRate(rate, pair)) / pair.evidence;
-    const caller = new Set<FeatureName>(EVIDENCE_FEATURES);
     const parts = contributions(levels, params).map((part) => {
-      if (caller.has(part.feature)) return part;
+      if (EVIDENCE_FEATURES.has(part.feature)) return part;
       const weight = part.feature === "delay" ? timingBits(timing, rate.background) : 0;
       return { ...part, weight };
     });

@@ -46,7 +46,8 @@ export function matchWeight(levels: MatchLevels, params: MatchParams): number {
   return total;
 }
 
-function partialWeight(params: MatchParams, feature: FeatureName, level: string): number {
+/** log2(m/u) of one feature's level; 0 for a level neither class produces. */
+export function partialWeight(params: MatchParams, feature: FeatureName, level: string): number {
   const table = params.features[feature] as {
     m: Readonly<Record<string, number>>;
     u: Readonly<Record<string, number>>;
