@@ -39,6 +39,48 @@ export function corePredictions(
   return coreMatching(calls, ledger, params, history).predictions;
 }
 
+/** A matcher's walk over the calls: answers, the calls as scored, and the links it made. */
+export interface CallWalk {
+  predictions: Map<string, Prediction>;
+  /** Each call with the caller history it was scored on, by sid. */
+  matches: Map<string, CallForMatch>;
+  /** When each caller–visitor link was made (the call whose confident answer made it). */
+  links: number[];
+}
+
+/**
+ * Scores the calls in time order with `score`. `history: "truth"` links callers to the
+ * visitors of their earlier calls' true sessions; `"own"` to the visitors of this matcher's
+ * own earlier confident answers (P ≥ 0.5), as the server does.
+ */
+export function walkCalls(
+  calls: readonly CallTruth[],
+  ledger: Ledger,
+  history: "truth" | "own",
+  score: (match: CallForMatch, call: CallTruth) => Prediction,
+): CallWalk {
+  const walk: CallWalk = { predictions: new Map(), matches: new Map(), links: [] };
+  const own = new Map<string, Set<string>>();
+  for (const call of [...calls].sort((a, b) => a.at - b.at)) {
+    const linked = own.get(call.from) ?? new Set<string>();
+    const match =
+      history === "truth"
+        ? call.match
+        : { ...call.match, callerHistory: { visitorIds: [...linked] } };
+    walk.matches.set(call.sid, match);
+    const prediction = score(match, call);
+    walk.predictions.set(call.sid, prediction);
+    const top = prediction.ranked[0];
+    const visitor = top && top.p >= 0.5 ? ledger.sessions.get(top.session)?.visitorId : null;
+    if (visitor && !linked.has(visitor)) {
+      linked.add(visitor);
+      own.set(call.from, linked);
+      walk.links.push(call.at);
+    }
+  }
+  return walk;
+}
+
 /**
  * corePredictions with the call each answer was scored on (its caller history filled in), by
  * call sid: what the server stores as comparison levels and re-estimates from.
@@ -48,22 +90,12 @@ export function coreMatching(
   ledger: Ledger,
   params: MatchParams = DEFAULT_MATCH_PARAMS,
   history: "truth" | "own" = "own",
-): { predictions: Predictions; matches: ReadonlyMap<string, CallForMatch> } {
-  const predictions = new Map<string, Prediction>();
-  const matches = new Map<string, CallForMatch>();
-  const own = new Map<string, Set<string>>();
-  for (const call of [...calls].sort((a, b) => a.at - b.at)) {
-    const match =
-      history === "truth"
-        ? call.match
-        : { ...call.match, callerHistory: { visitorIds: [...(own.get(call.from) ?? [])] } };
-    matches.set(call.sid, match);
+): CallWalk {
+  return walkCalls(calls, ledger, history, (match, call) => {
     const score = scoreCall(match, call.candidates, params);
-    const ranked = score.candidates.map((c) => ({ session: c.sessionId, p: c.probability }));
-    predictions.set(call.sid, { ranked, none: score.none });
-    const top = ranked[0];
-    const visitor = top && top.p >= 0.5 ? ledger.sessions.get(top.session)?.visitorId : null;
-    if (visitor) own.set(call.from, new Set([...(own.get(call.from) ?? []), visitor]));
-  }
-  return { predictions, matches };
+    return {
+      ranked: score.candidates.map((c) => ({ session: c.sessionId, p: c.probability })),
+      none: score.none,
+    };
+  });
 }

@@ -1,5 +1,4 @@
 import {
-  type CallForMatch,
   DEFAULT_MATCH_PARAMS,
   DEFAULT_RATE_PARAMS,
   estimateRates,
@@ -13,7 +12,7 @@ import {
 } from "@ringtrail/core/match";
 import type { CallTruth } from "../truth/calls";
 import type { Ledger } from "../truth/ledger";
-import type { Prediction } from "./prediction";
+import { type CallWalk, type Prediction, walkCalls } from "./prediction";
 
 /** The window the rates are estimated over: the traffic's days, not the calls' tail after. */
 export interface RateWindow {
@@ -21,18 +20,12 @@ export interface RateWindow {
   to: number;
 }
 
-interface RateWalk {
-  predictions: Map<string, Prediction>;
+interface RateWalk extends CallWalk {
   /** Each call's pairs in candidate order, with the caller history of that moment. */
   pairs: Map<string, RatePair[]>;
-  /** When each caller–visitor link was made. */
-  links: number[];
 }
 
-/**
- * Core's rate model over the calls in time order, linking callers to the visitors of its own
- * confident answers (P ≥ 0.5) as the server does; `history: "truth"` links to the true ones.
- */
+/** Core's rate model over the calls in time order, as walkCalls links callers. */
 export function rateWalk(
   calls: readonly CallTruth[],
   ledger: Ledger,
@@ -40,31 +33,20 @@ export function rateWalk(
   params: MatchParams = DEFAULT_MATCH_PARAMS,
   history: "own" | "truth" = "own",
 ): RateWalk {
-  const walk: RateWalk = { predictions: new Map(), pairs: new Map(), links: [] };
-  const own = new Map<string, Set<string>>();
-  for (const call of [...calls].sort((a, b) => a.at - b.at)) {
-    const linked = own.get(call.from) ?? new Set<string>();
-    const match: CallForMatch =
-      history === "truth"
-        ? call.match
-        : { ...call.match, callerHistory: { visitorIds: [...linked] } };
+  const pairs = new Map<string, RatePair[]>();
+  const walk = walkCalls(calls, ledger, history, (match, call) => {
     const score = scoreCallByRate(match, call.candidates, rate, params);
     const byId = new Map(score.candidates.map((c) => [c.sessionId, c.pair]));
-    walk.pairs.set(
+    pairs.set(
       call.sid,
       call.candidates.map((c) => byId.get(c.sessionId) as RatePair),
     );
-    const ranked = score.candidates.map((c) => ({ session: c.sessionId, p: c.probability }));
-    walk.predictions.set(call.sid, { ranked, none: score.none });
-    const top = ranked[0];
-    const visitor = top && top.p >= 0.5 ? ledger.sessions.get(top.session)?.visitorId : null;
-    if (visitor && !linked.has(visitor)) {
-      linked.add(visitor);
-      own.set(call.from, linked);
-      walk.links.push(call.at);
-    }
-  }
-  return walk;
+    return {
+      ranked: score.candidates.map((c) => ({ session: c.sessionId, p: c.probability })),
+      none: score.none,
+    };
+  });
+  return { ...walk, pairs };
 }
 
 function exposureOf(
