@@ -32,6 +32,18 @@ const DEFAULTS: AccountParams = {
   updatedAt: null,
 };
 
+/**
+ * What the account chose to match with (PUT /v1/attribution/params), from its match_params
+ * row: the rate model wins over an applied FS estimate.
+ */
+export function matcherChoice(
+  row: Readonly<Record<string, unknown>> | undefined,
+): "defaults" | "estimate" | "rates" {
+  if (row && Number(row.use_rates) === 1) return "rates";
+  if (row && Number(row.applied) === 1) return "estimate";
+  return "defaults";
+}
+
 const SQL = `SELECT params, calls_used, log_likelihood, updated_at, applied, rates, rates_calls_used,
     rates_estimated_at, use_rates
   FROM match_params WHERE account_id = ?`;
@@ -51,8 +63,10 @@ export class MatchParamsCache {
     const { rows } = await this.reads.execute({ sql: SQL, args: [accountId] });
     const row = rows[0];
     if (!row) return DEFAULTS;
-    const useRates = Number(row.use_rates) === 1;
-    const applied = Number(row.applied) === 1 && row.params !== null;
+    const choice = matcherChoice(row);
+    const useRates = choice === "rates";
+    // Applying an estimate that does not exist yet keeps the defaults.
+    const applied = choice === "estimate" && row.params !== null;
     if (!useRates && !applied) return DEFAULTS;
     const version = `${useRates}:${applied}:${row.updated_at}:${row.rates_estimated_at}`;
     const cached = this.parsed.get(accountId);

@@ -1,4 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
+import { matcherChoice } from "../../attribution/params-cache";
 import type { App, Services } from "../../context";
 import { requireKey } from "../../middleware/api-key";
 import { errorResponses } from "../openapi-errors";
@@ -49,13 +50,7 @@ async function readState(services: Services, accountId: string): Promise<MatchPa
   });
   const row = rows[0];
   return {
-    use: !row
-      ? "defaults"
-      : Number(row.use_rates) === 1
-        ? "rates"
-        : Number(row.applied) === 1
-          ? "estimate"
-          : "defaults",
+    use: matcherChoice(row),
     estimate:
       row && Number(row.estimated) === 1
         ? {
