@@ -1,8 +1,9 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { migrate } from "drizzle-orm/libsql/migrator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Database, migrateDatabase, openDatabase } from "./client";
+import { type Database, MIGRATIONS_FOLDER, migrateDatabase, openDatabase } from "./client";
 import { GroupCommit } from "./group-commit";
 
 let dir: string;
@@ -42,6 +43,44 @@ describe("openDatabase", () => {
 
   it("migrating twice is harmless", async () => {
     await expect(migrateDatabase(database)).resolves.toBeUndefined();
+  });
+
+  it("keeps each account's choice of matcher across migration 0011", async () => {
+    // A database as 0010 left it: the choice in two flags.
+    const before = join(dir, "to-0010");
+    cpSync(MIGRATIONS_FOLDER, before, { recursive: true });
+    const journalPath = join(before, "meta", "_journal.json");
+    const journal = JSON.parse(readFileSync(journalPath, "utf8"));
+    journal.entries = journal.entries.filter((e: { idx: number }) => e.idx <= 10);
+    writeFileSync(journalPath, JSON.stringify(journal));
+    const old = await openDatabase({ url: `file:${join(dir, "old.db")}` });
+    await migrate(old.db, { migrationsFolder: before });
+    for (const [account, applied, useRates] of [
+      ["acct_r", 0, 1],
+      ["acct_e", 1, 0],
+      ["acct_both", 1, 1],
+      ["acct_none", 0, 0],
+    ] as const) {
+      await old.client.execute({
+        sql: "INSERT INTO accounts (id, name, created_at) VALUES (?, ?, 0)",
+        args: [account, account],
+      });
+      await old.client.execute({
+        sql: `INSERT INTO match_params (account_id, applied, use_rates, updated_at) VALUES (?, ?, ?, 0)`,
+        args: [account, applied, useRates],
+      });
+    }
+    await migrateDatabase(old);
+    const rows = await old.client.execute(
+      "SELECT account_id, matcher FROM match_params ORDER BY account_id",
+    );
+    old.close();
+    expect(rows.rows.map((r) => [r.account_id, r.matcher])).toEqual([
+      ["acct_both", "rates"],
+      ["acct_e", "estimate"],
+      ["acct_none", "auto"],
+      ["acct_r", "rates"],
+    ]);
   });
 });
 

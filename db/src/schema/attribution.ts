@@ -58,8 +58,8 @@ export const attributions = sqliteTable(
 /**
  * An account's match parameters as EM last estimated them; `params` null means the
  * documented defaults. `ended_calls` counts calls whose end was matched, and every 50th
- * queues a re-estimation. Calls are matched with the estimate only when `applied` is set
- * (`PUT /v1/attribution/params`): in the simulator the estimate costs accuracy.
+ * queues a re-estimation of both matchers. `matcher` says which one calls are matched with: the
+ * FS estimate only when chosen, as in the simulator it costs accuracy.
  */
 export const matchParams = sqliteTable("match_params", {
   accountId: accountId().primaryKey(),
@@ -67,14 +67,18 @@ export const matchParams = sqliteTable("match_params", {
   callsUsed: integer("calls_used").notNull().default(0),
   logLikelihood: real("log_likelihood"),
   endedCalls: integer("ended_calls").notNull().default(0),
-  applied: integer("applied", { mode: "boolean" }).notNull().default(false),
   updatedAt: epochMs("updated_at").notNull(),
   /** The rate model's rates (core RateParams) from its own EM; null until it has run. */
   rates: text("rates", { mode: "json" }).$type<Record<string, number>>(),
   ratesCallsUsed: integer("rates_calls_used").notNull().default(0),
   ratesEstimatedAt: epochMs("rates_estimated_at"),
-  /** Match with the rate model (its estimate, or its defaults until EM has run). */
-  useRates: integer("use_rates", { mode: "boolean" }).notNull().default(false),
+  /**
+   * What the account's calls are matched with (PUT /v1/attribution/params): `auto` is the rate
+   * model once its EM has run, the FS defaults before; or one of them pinned, or FS's estimate.
+   */
+  matcher: text("matcher", { enum: ["auto", "defaults", "estimate", "rates"] })
+    .notNull()
+    .default("auto"),
 });
 
 /** Caller numbers an account uses for testing: their calls are kept, labelled, and not reported. */

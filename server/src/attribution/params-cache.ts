@@ -10,8 +10,8 @@ export interface AccountParams {
   /** FS parameters: the whole matcher, or the rate model's caller-side m/u. */
   params: MatchParams;
   /**
-   * "estimated" once FS EM has run and the account applies it; "rates" when the account
-   * matches with the rate model (core match/rate.ts); else "default".
+   * "estimated" once FS EM has run and the account chose it; "rates" when the account matches
+   * with the rate model (core match/rate.ts), chosen or by `auto`; else "default".
    */
   source: "default" | "estimated" | "rates";
   /** The rate model's rates (its EM estimate, or its defaults); null unless source is "rates". */
@@ -32,26 +32,46 @@ const DEFAULTS: AccountParams = {
   updatedAt: null,
 };
 
+export type MatcherChoice = "auto" | "defaults" | "estimate" | "rates";
+
 /**
- * What the account chose to match with (PUT /v1/attribution/params), from its match_params
- * row: the rate model wins over an applied FS estimate.
+ * `auto` switches to the rate model once its EM has fitted at least this many calls: the
+ * rate defaults are the same for every account, and before an account's first estimate the
+ * FS defaults answer "no session" closer to the truth (packages/sim scenarios, small-site).
  */
-export function matcherChoice(
-  row: Readonly<Record<string, unknown>> | undefined,
-): "defaults" | "estimate" | "rates" {
-  if (row && Number(row.use_rates) === 1) return "rates";
-  if (row && Number(row.applied) === 1) return "estimate";
-  return "defaults";
+export const AUTO_RATES_MIN_CALLS = 50;
+
+/** What the account chose to match with (PUT /v1/attribution/params); `auto` without a row. */
+export function matcherChoice(row: Readonly<Record<string, unknown>> | undefined): MatcherChoice {
+  const choice = row?.matcher;
+  return choice === "defaults" || choice === "estimate" || choice === "rates" ? choice : "auto";
 }
 
-const SQL = `SELECT params, calls_used, log_likelihood, updated_at, applied, rates, rates_calls_used,
-    rates_estimated_at, use_rates
+/**
+ * The matcher the account's next call is matched with, from its match_params row: `auto`
+ * resolves by whether the rates have been estimated, and an FS estimate chosen before it
+ * exists leaves the defaults.
+ */
+export function matcherInUse(
+  row: Readonly<Record<string, unknown>> | undefined,
+): "defaults" | "estimate" | "rates" {
+  const choice = matcherChoice(row);
+  if (choice === "auto")
+    return row && row.rates !== null && Number(row.rates_calls_used) >= AUTO_RATES_MIN_CALLS
+      ? "rates"
+      : "defaults";
+  if (choice === "estimate" && (!row || row.params === null)) return "defaults";
+  return choice;
+}
+
+const SQL = `SELECT params, calls_used, log_likelihood, updated_at, matcher, rates, rates_calls_used,
+    rates_estimated_at
   FROM match_params WHERE account_id = ?`;
 
 /**
  * The parameters an account's calls are matched with: one primary-key read per call, with the
  * parsed JSON cached by the row's version so a call pays for parsing only after a change. The
- * FS EM estimate is used only where the account applied it: unsupervised FS EM converges to a
+ * FS EM estimate is used only where the account chose it: unsupervised FS EM converges to a
  * fit that ranks sessions worse than the defaults (`pnpm sim --estimators`).
  */
 export class MatchParamsCache {
@@ -63,12 +83,10 @@ export class MatchParamsCache {
     const { rows } = await this.reads.execute({ sql: SQL, args: [accountId] });
     const row = rows[0];
     if (!row) return DEFAULTS;
-    const choice = matcherChoice(row);
-    const useRates = choice === "rates";
-    // Applying an estimate that does not exist yet keeps the defaults.
-    const applied = choice === "estimate" && row.params !== null;
-    if (!useRates && !applied) return DEFAULTS;
-    const version = `${useRates}:${applied}:${row.updated_at}:${row.rates_estimated_at}`;
+    const inUse = matcherInUse(row);
+    if (inUse === "defaults") return DEFAULTS;
+    const useRates = inUse === "rates";
+    const version = `${inUse}:${row.updated_at}:${row.rates_estimated_at}`;
     const cached = this.parsed.get(accountId);
     if (cached?.version === version) return cached.value;
     const value: AccountParams = useRates

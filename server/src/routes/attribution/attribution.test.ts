@@ -201,11 +201,11 @@ describe("re-estimation", () => {
       const id = await callId(env, sid);
       return (await call(env, "GET", `/v1/calls/${id}/explain`, { key: em.read })).body.params;
     };
-    // Stored, but later calls keep the defaults until the account applies the estimate.
-    expect(await explained()).toMatchObject({ source: "default", calls_used: 0 });
+    // `auto`: the rate model's estimate is in use from the next call; the FS estimate is not.
     const state = await call(env, "GET", "/v1/attribution/params", { key: em.read });
     expect(state.body).toEqual({
-      use: "defaults",
+      use: "auto",
+      in_use: "rates",
       estimate: {
         calls_used: 50,
         log_likelihood: expect.any(Number),
@@ -218,13 +218,17 @@ describe("re-estimation", () => {
     expect(Object.keys(rates).sort()).toEqual(Object.keys(DEFAULT_RATE_PARAMS).sort());
     for (const v of Object.values(rates)) expect(Number.isFinite(v) && v >= 0).toBe(true);
     expect(rates).not.toEqual(DEFAULT_RATE_PARAMS);
+    expect(await explained()).toMatchObject({ source: "rates", calls_used: 50, rates });
+    // Pinned to the FS defaults, an estimate changes nothing.
+    await call(env, "PUT", "/v1/attribution/params", { key: em.admin, body: { use: "defaults" } });
+    expect(await explained()).toMatchObject({ source: "default", calls_used: 0, rates: null });
     const put = await call(env, "PUT", "/v1/attribution/params", {
       key: em.admin,
       body: { use: "estimate" },
     });
     expect(put).toMatchObject({
       status: 200,
-      body: { use: "estimate", estimate: { calls_used: 50 } },
+      body: { use: "estimate", in_use: "estimate", estimate: { calls_used: 50 } },
     });
     expect(await explained()).toMatchObject({ source: "estimated", calls_used: 50, current: true });
     // The rate model, with the rates the job stored.
@@ -236,8 +240,31 @@ describe("re-estimation", () => {
       current: true,
     });
     // And back.
-    await call(env, "PUT", "/v1/attribution/params", { key: em.admin, body: { use: "defaults" } });
-    expect(await explained()).toMatchObject({ source: "default", rates: null });
+    await call(env, "PUT", "/v1/attribution/params", { key: em.admin, body: { use: "auto" } });
+    expect(await explained()).toMatchObject({ source: "rates", calls_used: 50, rates });
+  });
+
+  it("matches with the FS defaults under auto until the rates are estimated", async () => {
+    const fresh = await trackedTenant(env);
+    const v = await pageView(env, fresh, { ip: IP.NY });
+    env.clock.advance(MINUTE);
+    const sid = await ring(env, fresh, v.number);
+    const id = await callId(env, sid);
+    const explain = await call(env, "GET", `/v1/calls/${id}/explain`, { key: fresh.read });
+    expect(explain.body.params).toMatchObject({ source: "default", rates: null });
+    const state = await call(env, "GET", "/v1/attribution/params", { key: fresh.read });
+    expect(state.body).toEqual({ use: "auto", in_use: "defaults", estimate: null, rates: null });
+  });
+
+  it("keeps the FS defaults under auto when the rates were fitted to too few calls", async () => {
+    const few = await trackedTenant(env);
+    const v = await pageView(env, few, { ip: IP.NY });
+    env.clock.advance(MINUTE);
+    await hangUp(env, few, await ring(env, few, v.number), v.number);
+    const res = await call(env, "POST", "/v1/attribution/reestimate", { key: few.admin });
+    expect(res.status).toBe(200);
+    const state = await call(env, "GET", "/v1/attribution/params", { key: few.read });
+    expect(state.body).toMatchObject({ use: "auto", in_use: "defaults", rates: { calls_used: 1 } });
   });
 
   it("matches with the rate model's defaults before its first estimate", async () => {
@@ -246,7 +273,10 @@ describe("re-estimation", () => {
       key: fresh.admin,
       body: { use: "rates" },
     });
-    expect(put).toMatchObject({ status: 200, body: { use: "rates", estimate: null, rates: null } });
+    expect(put).toMatchObject({
+      status: 200,
+      body: { use: "rates", in_use: "rates", estimate: null, rates: null },
+    });
     const v = await pageView(env, fresh, { ip: IP.NY });
     env.clock.advance(MINUTE);
     const sid = await ring(env, fresh, v.number);
@@ -269,7 +299,10 @@ describe("re-estimation", () => {
       key: fresh.admin,
       body: { use: "estimate" },
     });
-    expect(put).toMatchObject({ status: 200, body: { use: "estimate", estimate: null } });
+    expect(put).toMatchObject({
+      status: 200,
+      body: { use: "estimate", in_use: "defaults", estimate: null },
+    });
     const v = await pageView(env, fresh, { ip: IP.NY });
     env.clock.advance(MINUTE);
     const sid = await ring(env, fresh, v.number);
@@ -286,7 +319,7 @@ describe("re-estimation", () => {
       expect(res.body.error.code).toBe("validation_failed");
     }
     const state = await call(env, "GET", "/v1/attribution/params", { key: fresh.read });
-    expect(state.body).toEqual({ use: "defaults", estimate: null, rates: null });
+    expect(state.body).toEqual({ use: "auto", in_use: "defaults", estimate: null, rates: null });
   });
 
   it("runs on demand for an admin key", async () => {

@@ -1,5 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
-import { matcherChoice } from "../../attribution/params-cache";
+import { matcherChoice, matcherInUse } from "../../attribution/params-cache";
 import type { App, Services } from "../../context";
 import { requireKey } from "../../middleware/api-key";
 import { errorResponses } from "../openapi-errors";
@@ -25,9 +25,9 @@ const put = createRoute({
   method: "put",
   path: "/v1/attribution/params",
   tags: ["Attribution"],
-  summary: "Match calls with the defaults, the account's EM estimate, or the rate model",
+  summary: "Match calls automatically, or pin the FS defaults, the FS estimate or the rate model",
   description:
-    "EM re-estimates the account's parameters every 50 ended calls either way; this chooses whether later calls are matched with that estimate. Calls already matched keep their answers.",
+    "EM re-estimates both matchers every 50 ended calls whatever is chosen; this chooses which one later calls are matched with. Calls already matched keep their answers.",
   security: [{ bearer: [] }],
   middleware: [requireKey("admin")] as const,
   request: {
@@ -44,15 +44,16 @@ const put = createRoute({
 
 async function readState(services: Services, accountId: string): Promise<MatchParamsState> {
   const { rows } = await services.database.client.execute({
-    sql: `SELECT params IS NOT NULL AS estimated, calls_used, log_likelihood, updated_at, applied, use_rates,
-        rates, rates_calls_used, rates_estimated_at FROM match_params WHERE account_id = ?`,
+    sql: `SELECT params, calls_used, log_likelihood, updated_at, matcher, rates, rates_calls_used,
+        rates_estimated_at FROM match_params WHERE account_id = ?`,
     args: [accountId],
   });
   const row = rows[0];
   return {
     use: matcherChoice(row),
+    in_use: matcherInUse(row),
     estimate:
-      row && Number(row.estimated) === 1
+      row && row.params !== null
         ? {
             calls_used: Number(row.calls_used),
             log_likelihood: row.log_likelihood === null ? null : Number(row.log_likelihood),
@@ -76,13 +77,13 @@ export function registerMatchParams(app: App, services: Services) {
   app.openapi(put, async (c) => {
     const { accountId } = c.get("auth");
     const { use } = c.req.valid("json");
-    // The row may not exist yet (no call has ended); `params` NULL keeps the defaults until EM
-    // has run, whatever `applied` says, and `rates` NULL the rate model's defaults.
+    // The row may not exist yet (no call has ended); `params` and `rates` NULL mean no
+    // estimate yet, which matcherInUse resolves.
     await services.database.client.execute({
-      sql: `INSERT INTO match_params (account_id, params, calls_used, ended_calls, applied, use_rates, updated_at)
-        VALUES (?, NULL, 0, 0, ?, ?, ?)
-        ON CONFLICT (account_id) DO UPDATE SET applied = excluded.applied, use_rates = excluded.use_rates`,
-      args: [accountId, use === "estimate" ? 1 : 0, use === "rates" ? 1 : 0, services.now()],
+      sql: `INSERT INTO match_params (account_id, params, calls_used, ended_calls, matcher, updated_at)
+        VALUES (?, NULL, 0, 0, ?, ?)
+        ON CONFLICT (account_id) DO UPDATE SET matcher = excluded.matcher`,
+      args: [accountId, use, services.now()],
     });
     return c.json(await readState(services, accountId), 200);
   });

@@ -45,9 +45,13 @@ export const ReestimateSchema = z
 
 export type Report = z.infer<typeof ReportSchema>;
 
-const ParamsUse = z.enum(["defaults", "estimate", "rates"]).openapi({
+const ParamsUse = z.enum(["auto", "defaults", "estimate", "rates"]).openapi({
   description:
-    "What calls are matched with: the documented Fellegi–Sunter defaults, the account's FS EM estimate, or the rate model with its own EM estimate (its defaults until that has run). Defaults until changed: in the simulator the FS estimate ranks sessions worse (`pnpm sim --estimators`) and the rate model better (`pnpm sim --sweep`).",
+    "What calls are matched with. `auto` (the default): the rate model once its EM has fitted the account's calls (at least 50), the documented Fellegi–Sunter defaults before. Or pinned: the FS defaults, the account's FS EM estimate, or the rate model (its defaults until its EM has run). In the simulator the rate model ranks sessions best (`pnpm sim --sweep`) and the FS estimate worst (`pnpm sim --estimators`).",
+});
+
+const ParamsInUse = z.enum(["defaults", "estimate", "rates"]).openapi({
+  description: "What the account's next call is matched with, `use` resolved",
 });
 
 export const PutMatchParamsSchema = z.object({ use: ParamsUse }).strict().openapi("PutMatchParams");
@@ -55,6 +59,7 @@ export const PutMatchParamsSchema = z.object({ use: ParamsUse }).strict().openap
 export const MatchParamsStateSchema = z
   .object({
     use: ParamsUse,
+    in_use: ParamsInUse,
     estimate: z
       .object({
         calls_used: z.number().int(),
