@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { progressBar } from "./progress";
-import { runScenario } from "./run/http-run";
+import { runScenario, type ScenarioMatcher } from "./run/http-run";
 import { loadScenario, ScenarioError } from "./scenario/load";
 import { diagnoseEstimators, estimatorTable } from "./sweep/estimators";
 import { runSweep, SWEEP_DEFAULTS } from "./sweep/grid";
@@ -10,14 +10,17 @@ import { sweepSvg } from "./sweep/svg";
 import { sweepTable } from "./sweep/table";
 
 const USAGE = `Usage:
-  pnpm sim --scenario FILE [--seed N] [--matcher defaults|rates]
+  pnpm sim --scenario FILE [--seed N] [--matcher auto|defaults|rates]
                                           run a scenario against a fresh real server; JSON report
-                                          (rates: the account matches with the rate model)
+                                          (the account's matcher: auto, the server's default, is
+                                          the FS defaults until the rate model's first estimate)
   pnpm sim --sweep [--seed N] [--visitors-per-day V] [--days D]
                                           in-process sweep of accuracy vs pool size and delay;
                                           table on stdout, chart in packages/sim/out/sweep.svg
   pnpm sim --estimators [--seed N]        defaults vs unsupervised EM vs the oracles on sweep
                                           points, with likelihoods and a per-feature ablation`;
+
+const MATCHERS: readonly ScenarioMatcher[] = ["auto", "defaults", "rates"];
 
 async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -27,7 +30,7 @@ async function main(argv: string[]): Promise<number> {
       seed: { type: "string", default: "1" },
       sweep: { type: "boolean", default: false },
       estimators: { type: "boolean", default: false },
-      matcher: { type: "string", default: "defaults" },
+      matcher: { type: "string", default: "auto" },
       "visitors-per-day": { type: "string" },
       days: { type: "string" },
       help: { type: "boolean", short: "h", default: false },
@@ -38,7 +41,7 @@ async function main(argv: string[]): Promise<number> {
     values.help ||
     (!values.sweep && !values.scenario && !values.estimators) ||
     !Number.isInteger(seed) ||
-    (values.matcher !== "defaults" && values.matcher !== "rates")
+    !MATCHERS.includes(values.matcher as ScenarioMatcher)
   ) {
     console.error(USAGE);
     return values.help ? 0 : 2;
@@ -74,7 +77,7 @@ async function main(argv: string[]): Promise<number> {
     console.log(
       JSON.stringify(
         {
-          mode: "in-process sweep: the server's assignment (least recently released, local first) modelled with core's rankClaims; ours = core scoreCall with DEFAULT_MATCH_PARAMS; rate = core's rate model with rates by EM (PUT /v1/attribution/params use=rates)",
+          mode: "in-process sweep: the server's assignment (least recently released, local first) modelled with core's rankClaims; ours = core's rate model with rates by EM (the server's default once an account has 50 calls); fs = core scoreCall with DEFAULT_MATCH_PARAMS (before that); best oracle = the best of the FS oracle (true m/u, true caller history), the FS and rate oracles on what ours observes",
           seed,
           visitors_per_day: Number(values["visitors-per-day"] ?? SWEEP_DEFAULTS.visitorsPerDay),
           rule_of_thumb_pool:
@@ -85,22 +88,20 @@ async function main(argv: string[]): Promise<number> {
             n95: c.n95,
             ratio_ours_to_baseline: c.ratio,
             target_ratio_met: c.ratio !== null && c.ratio <= 0.4,
-            max_gap_to_oracle_points: c.max_gap_points,
+            max_gap_to_best_oracle_points: c.max_gap_points,
             target_gap_met: c.max_gap_points <= 1,
             max_gap_to_same_data_oracle_points: c.max_gap_same_data_points,
-            rate: {
-              ratio_to_baseline: c.rate_ratio,
-              target_ratio_met: c.rate_ratio !== null && c.rate_ratio <= 0.4,
-              max_gap_to_best_oracle_points: c.rate_max_gap_points,
-              target_gap_met: c.rate_max_gap_points <= 1,
+            fs: {
+              ratio_to_baseline: c.fs_ratio,
+              max_gap_to_fs_oracle_points: c.fs_max_gap_points,
             },
             top1: c.points.map((p) => ({
               pool: p.pool,
               ours: p.ours.top1,
+              fs: p.fs.top1,
               baseline: p.baseline.top1,
               oracle: p.oracle.top1,
               oracle_same_data: p.oracle_same_data.top1,
-              rate: p.rate.top1,
               rate_oracle: p.rate_oracle.top1,
             })),
           })),
@@ -112,7 +113,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const scenario = loadScenario(values.scenario as string);
-  const report = await runScenario(scenario, seed, true, values.matcher as "defaults" | "rates");
+  const report = await runScenario(scenario, seed, true, values.matcher as ScenarioMatcher);
   console.log(JSON.stringify(report, null, 2));
   return 0;
 }

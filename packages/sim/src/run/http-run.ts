@@ -20,10 +20,13 @@ import { playPlan, type RunResult } from "./engine";
 const DAY = 86_400_000;
 const iso = (t: number) => new Date(t).toISOString();
 
+/** `auto` is the server's default: FS defaults until the rate model's first estimate. */
+export type ScenarioMatcher = "auto" | "defaults" | "rates";
+
 export interface ScenarioReport {
   scenario: string;
-  /** What the server's account matched with (`ours`): FS defaults, or the rate model. */
-  matcher?: "defaults" | "rates";
+  /** What the server's account matched with (`ours`): PUT /v1/attribution/params `use`. */
+  matcher?: ScenarioMatcher;
   seed: number;
   traffic: Record<string, number>;
   /** True when the server returned matches for some call; false means no matching yet. */
@@ -69,7 +72,7 @@ export async function runScenario(
   scenario: Scenario,
   seed: number,
   progress = true,
-  matcher: "defaults" | "rates" = "defaults",
+  matcher: ScenarioMatcher = "auto",
 ): Promise<ScenarioReport> {
   const t0 = Date.now();
   const server = await startServer();
@@ -81,8 +84,8 @@ export async function runScenario(
       scenario.pool.local_share,
     );
     const dni = await HttpDni.setup(api, scenario, numbers);
-    // The rate model starts from its defaults; the server refits it every 50 ended calls.
-    if (matcher === "rates") await api.json("PUT", "/v1/attribution/params", { use: "rates" });
+    // The server refits both matchers every 50 ended calls; `auto` needs no request.
+    if (matcher !== "auto") await api.json("PUT", "/v1/attribution/params", { use: matcher });
     // The server's clock starts at its real start and only moves forward: begin the next day.
     const start = Math.ceil((Date.now() + 60_000) / DAY) * DAY;
     const plan = generatePlan(scenario, start, await ipTable(), new Rng(seed));

@@ -21,20 +21,22 @@ export interface DelayCurve {
   /** Smallest pool reaching 95% top-1 (linear between grid points); null beyond the grid. */
   n95: {
     ours: number | null;
+    fs: number | null;
     baseline: number | null;
     oracle: number | null;
-    rate: number | null;
   };
   /** ours n95 / baseline n95 (target ≤ 0.4); null when either is beyond the grid. */
   ratio: number | null;
-  /** Largest (oracle − ours) top-1 over the pool sizes, in points (target ≤ 1). */
+  /** Largest (best oracle − ours) top-1 over the pool sizes, in points (target ≤ 1). */
   max_gap_points: number;
-  /** The same against the oracle that sees what ours sees (true parameters only). */
+  /**
+   * The same against the best oracle that sees what ours sees (true parameters, caller history
+   * from its own answers): what estimating the parameters costs.
+   */
   max_gap_same_data_points: number;
-  /** The rate model (core match/rate.ts, rates by EM): its n95 / the baseline's. */
-  rate_ratio: number | null;
-  /** Largest (best oracle − rate) top-1, in points: the best of the FS and rate oracles. */
-  rate_max_gap_points: number;
+  /** Fellegi–Sunter on its defaults: its n95 / the baseline's, and its gap to the FS oracle. */
+  fs_ratio: number | null;
+  fs_max_gap_points: number;
 }
 
 export const SWEEP_DEFAULTS = {
@@ -86,20 +88,25 @@ export async function runSweep(options: SweepOptions): Promise<DelayCurve[]> {
     }
     const n95 = {
       ours: sizeFor(points, (p) => p.ours.top1),
+      fs: sizeFor(points, (p) => p.fs.top1),
       baseline: sizeFor(points, (p) => p.baseline.top1),
       oracle: sizeFor(points, (p) => p.oracle.top1),
-      rate: sizeFor(points, (p) => p.rate.top1),
     };
+    const ratio = (n: number | null) =>
+      n !== null && n95.baseline !== null ? round2(n / n95.baseline) : null;
     curves.push({
       delay_median_min: delay,
       points,
       n95,
-      ratio: n95.ours !== null && n95.baseline !== null ? round2(n95.ours / n95.baseline) : null,
-      max_gap_points: maxGap(points, (p) => p.oracle.top1),
-      max_gap_same_data_points: maxGap(points, (p) => p.oracle_same_data.top1),
-      rate_ratio:
-        n95.rate !== null && n95.baseline !== null ? round2(n95.rate / n95.baseline) : null,
-      rate_max_gap_points: maxGap(points, bestOracle, (p) => p.rate.top1),
+      ratio: ratio(n95.ours),
+      max_gap_points: maxGap(points, bestOracle, (p) => p.ours.top1),
+      max_gap_same_data_points: maxGap(points, bestSameDataOracle, (p) => p.ours.top1),
+      fs_ratio: ratio(n95.fs),
+      fs_max_gap_points: maxGap(
+        points,
+        (p) => p.oracle.top1,
+        (p) => p.fs.top1,
+      ),
     });
   }
   return curves;
@@ -126,10 +133,14 @@ export function sizeFor(
 export const bestOracle = (p: PointResult) =>
   Math.max(p.oracle.top1, p.oracle_same_data.top1, p.rate_oracle.top1);
 
+/** The same over the oracles that link callers from their own answers, as ours must. */
+export const bestSameDataOracle = (p: PointResult) =>
+  Math.max(p.oracle_same_data.top1, p.rate_oracle.top1);
+
 function maxGap(
   points: readonly PointResult[],
   ceiling: (p: PointResult) => number,
-  matcher: (p: PointResult) => number = (p) => p.ours.top1,
+  matcher: (p: PointResult) => number,
 ): number {
   return round2(Math.max(...points.map((p) => (ceiling(p) - matcher(p)) * 100)));
 }

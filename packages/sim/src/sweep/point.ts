@@ -11,8 +11,16 @@ import { ModelDni } from "./model-dni";
 
 export interface PointResult {
   pool: number;
+  /**
+   * What the server runs by default (`auto`): core's rate model (match/rate.ts) with rates
+   * estimated by EM from this point's own calls and leases; caller-side m/u at the defaults.
+   * (The server matches an account's first 50 calls with `fs` and re-fits every 50 calls.)
+   */
   ours: Metrics;
+  /** Core's Fellegi–Sunter scoreCall with DEFAULT_MATCH_PARAMS. */
+  fs: Metrics;
   baseline: Metrics;
+  /** FS with m/u counted from the truth, and every earlier caller's true session known. */
   oracle: Metrics;
   /**
    * The true parameters over the same observations as ours (caller history from its own
@@ -20,19 +28,14 @@ export interface PointResult {
    * the rest of the gap to `oracle` is what knowing every earlier caller's session is worth.
    */
   oracle_same_data: Metrics;
-  /**
-   * Core's rate model (match/rate.ts) with rates estimated by EM from this point's own calls
-   * and leases, as the server can; caller-side m/u at the defaults.
-   */
-  rate: Metrics;
   /** The rate model with rates and m/u from the truth, on what ours observes. */
   rate_oracle: Metrics;
 }
 
 /**
  * One sweep point in process: the plan played against the model of the server's assignment
- * with a pool of `pool` numbers, then scored by core's matcher with DEFAULT_MATCH_PARAMS
- * ("ours"), the last-holder baseline and the truth-parameterised oracle over the same calls.
+ * with a pool of `pool` numbers, then scored by both of core's matchers, the last-holder
+ * baseline and the truth-parameterised oracles over the same calls.
  */
 export async function runPoint(
   scenario: Scenario,
@@ -49,11 +52,11 @@ export async function runPoint(
   const rateOracle = oracleRateMatching(calls, ledger, window, truthParams, "own").predictions;
   return {
     pool,
-    ours: scoreMatcher(calls, corePredictions(calls, ledger), ledger),
+    ours: scoreMatcher(calls, rate, ledger),
+    fs: scoreMatcher(calls, corePredictions(calls, ledger), ledger),
     baseline: scoreMatcher(calls, baselinePredictions(calls), ledger),
     oracle: scoreMatcher(calls, corePredictions(calls, ledger, truthParams, "truth"), ledger),
     oracle_same_data: scoreMatcher(calls, corePredictions(calls, ledger, truthParams), ledger),
-    rate: scoreMatcher(calls, rate, ledger),
     rate_oracle: scoreMatcher(calls, rateOracle, ledger),
   };
 }

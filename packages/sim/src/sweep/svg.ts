@@ -1,11 +1,17 @@
-import type { DelayCurve } from "./grid";
+import { bestOracle, type DelayCurve } from "./grid";
+import type { PointResult } from "./point";
 
 const COLORS = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b"];
-const DASH = { ours: "", baseline: "6 4", oracle: "2 3", rate: "10 3 2 3" } as const;
+const LINES = {
+  ours: { dash: "", top1: (p: PointResult) => p.ours.top1 },
+  baseline: { dash: "6 4", top1: (p: PointResult) => p.baseline.top1 },
+  oracle: { dash: "2 3", top1: bestOracle },
+  fs: { dash: "10 3 2 3", top1: (p: PointResult) => p.fs.top1 },
+} as const;
 
 /**
  * A hand-written SVG line chart: x = pool size, y = top-1 accuracy; one colour per delay,
- * one dash style per matcher (solid ours, dashed baseline, dotted oracle, dash-dot rate model).
+ * one dash style per matcher (solid ours, dashed baseline, dotted best oracle, dash-dot FS).
  */
 export function sweepSvg(curves: readonly DelayCurve[]): string {
   const W = 760;
@@ -21,7 +27,7 @@ export function sweepSvg(curves: readonly DelayCurve[]): string {
   const out: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" font-family="sans-serif" font-size="12">`,
     `<rect width="${W}" height="${H}" fill="white"/>`,
-    `<text x="${m.l}" y="18" font-size="14">Top-1 accuracy vs pool size (solid: ours, dashed: baseline, dotted: oracle, dash-dot: rate model)</text>`,
+    `<text x="${m.l}" y="18" font-size="14">Top-1 accuracy vs pool size (solid: ours, dashed: baseline, dotted: best oracle, dash-dot: FS defaults)</text>`,
   ];
   for (let v = yMin; v <= 1.0001; v += 0.1) {
     out.push(`<line x1="${m.l}" x2="${W - m.r}" y1="${y(v)}" y2="${y(v)}" stroke="#ddd"/>`);
@@ -38,12 +44,12 @@ export function sweepSvg(curves: readonly DelayCurve[]): string {
   );
   curves.forEach((c, i) => {
     const color = COLORS[i % COLORS.length];
-    for (const matcher of ["ours", "baseline", "oracle", "rate"] as const) {
+    for (const line of Object.values(LINES)) {
       const pts = c.points
-        .map((p) => `${x(p.pool).toFixed(1)},${y(p[matcher].top1).toFixed(1)}`)
+        .map((p) => `${x(p.pool).toFixed(1)},${y(line.top1(p)).toFixed(1)}`)
         .join(" ");
       out.push(
-        `<polyline points="${pts}" fill="none" stroke="${color}" stroke-width="2" stroke-dasharray="${DASH[matcher]}"/>`,
+        `<polyline points="${pts}" fill="none" stroke="${color}" stroke-width="2" stroke-dasharray="${line.dash}"/>`,
       );
     }
     out.push(
