@@ -190,7 +190,7 @@ export function report(
   const ours = server ? scoreMatcher(calls, server, ledger) : null;
   const oracle = scoreMatcher(
     calls,
-    corePredictions(calls, ledger, oracleParams(calls), "truth"),
+    corePredictions(calls, ledger, oracleParams(calls, ledger), "truth"),
     ledger,
   );
   const count = (k: string) => calls.filter((c) => c.kind === k).length;

@@ -6,24 +6,28 @@ import {
   type MatchParams,
 } from "@ringtrail/core/match";
 import type { CallTruth } from "../truth/calls";
+import type { Ledger } from "../truth/ledger";
+import { callCandidates } from "./prediction";
 
 /**
  * Fellegi–Sunter parameters from the simulator's truth: m and u counted over every call's
- * candidates, labelled by the true session (the "FS with known m/u" oracle of
- * attribution-math.md 5.4), and P(none) as the share of calls with candidates whose true
- * session is not among them. Half a pseudo-count per level keeps every ratio finite.
+ * candidates (with the callers' true history), labelled by the true session (the "FS with
+ * known m/u" oracle of attribution-math.md 5.4), and P(none) as the share of calls with
+ * candidates whose true session is not among them. Half a pseudo-count per level keeps every
+ * ratio finite.
  */
-export function oracleParams(calls: readonly CallTruth[]): MatchParams {
+export function oracleParams(calls: readonly CallTruth[], ledger: Ledger): MatchParams {
   const counts = Object.fromEntries(
     FEATURE_NAMES.map((f) => [f, { m: new Map<string, number>(), u: new Map<string, number>() }]),
   ) as Record<FeatureName, { m: Map<string, number>; u: Map<string, number> }>;
   let withCandidates = 0;
   let none = 0;
   for (const call of calls) {
-    if (call.candidates.length === 0) continue;
+    const candidates = callCandidates(call, call.match, ledger);
+    if (candidates.length === 0) continue;
     withCandidates++;
-    if (!call.candidates.some((c) => c.sessionId === call.session)) none++;
-    for (const candidate of call.candidates) {
+    if (!candidates.some((c) => c.sessionId === call.session)) none++;
+    for (const candidate of candidates) {
       const levels = comparisonVector(call.match, candidate);
       const side = candidate.sessionId === call.session ? "m" : "u";
       for (const f of FEATURE_NAMES) {

@@ -1,5 +1,6 @@
 import {
   type CallForMatch,
+  type Candidate,
   DEFAULT_MATCH_PARAMS,
   type MatchParams,
   scoreCall,
@@ -44,22 +45,47 @@ export interface CallWalk {
   predictions: Map<string, Prediction>;
   /** Each call with the caller history it was scored on, by sid. */
   matches: Map<string, CallForMatch>;
+  /** Each call's candidates as scored: the number's holders, then linked visitors', by sid. */
+  candidates: Map<string, Candidate[]>;
   /** When each caller–visitor link was made (the call whose confident answer made it). */
   links: number[];
+}
+
+/** The server offers at most this many linked visitors per call (candidates.ts MAX_LINKED). */
+const MAX_LINKED = 5;
+
+/**
+ * A call's candidates as the server loads them: the number's holders in the lookback, then,
+ * for each visitor linked to the caller (`match.callerHistory`) who is not among them, that
+ * visitor's latest session of the last 30 days.
+ */
+export function callCandidates(call: CallTruth, match: CallForMatch, ledger: Ledger): Candidate[] {
+  const candidates = [...call.candidates];
+  for (const visitorId of match.callerHistory.visitorIds.slice(0, MAX_LINKED)) {
+    if (candidates.some((c) => c.visitorId === visitorId)) continue;
+    const candidate = ledger.linkedCandidate(visitorId, call.at);
+    if (candidate) candidates.push(candidate);
+  }
+  return candidates;
 }
 
 /**
  * Scores the calls in time order with `score`. `history: "truth"` links callers to the
  * visitors of their earlier calls' true sessions; `"own"` to the visitors of this matcher's
- * own earlier confident answers (P ≥ 0.5), as the server does.
+ * own earlier confident answers (P ≥ 0.5), as the server does; candidates by callCandidates.
  */
 export function walkCalls(
   calls: readonly CallTruth[],
   ledger: Ledger,
   history: "truth" | "own",
-  score: (match: CallForMatch, call: CallTruth) => Prediction,
+  score: (match: CallForMatch, candidates: readonly Candidate[], call: CallTruth) => Prediction,
 ): CallWalk {
-  const walk: CallWalk = { predictions: new Map(), matches: new Map(), links: [] };
+  const walk: CallWalk = {
+    predictions: new Map(),
+    matches: new Map(),
+    candidates: new Map(),
+    links: [],
+  };
   const own = new Map<string, Set<string>>();
   for (const call of [...calls].sort((a, b) => a.at - b.at)) {
     const linked = own.get(call.from) ?? new Set<string>();
@@ -68,7 +94,9 @@ export function walkCalls(
         ? call.match
         : { ...call.match, callerHistory: { visitorIds: [...linked] } };
     walk.matches.set(call.sid, match);
-    const prediction = score(match, call);
+    const candidates = callCandidates(call, match, ledger);
+    walk.candidates.set(call.sid, candidates);
+    const prediction = score(match, candidates, call);
     walk.predictions.set(call.sid, prediction);
     const top = prediction.ranked[0];
     const visitor = top && top.p >= 0.5 ? ledger.sessions.get(top.session)?.visitorId : null;
@@ -91,8 +119,8 @@ export function coreMatching(
   params: MatchParams = DEFAULT_MATCH_PARAMS,
   history: "truth" | "own" = "own",
 ): CallWalk {
-  return walkCalls(calls, ledger, history, (match, call) => {
-    const score = scoreCall(match, call.candidates, params);
+  return walkCalls(calls, ledger, history, (match, candidates) => {
+    const score = scoreCall(match, candidates, params);
     return {
       ranked: score.candidates.map((c) => ({ session: c.sessionId, p: c.probability })),
       none: score.none,

@@ -34,12 +34,12 @@ export function rateWalk(
   history: "own" | "truth" = "own",
 ): RateWalk {
   const pairs = new Map<string, RatePair[]>();
-  const walk = walkCalls(calls, ledger, history, (match, call) => {
-    const score = scoreCallByRate(match, call.candidates, rate, params);
+  const walk = walkCalls(calls, ledger, history, (match, candidates, call) => {
+    const score = scoreCallByRate(match, candidates, rate, params);
     const byId = new Map(score.candidates.map((c) => [c.sessionId, c.pair]));
     pairs.set(
       call.sid,
-      call.candidates.map((c) => byId.get(c.sessionId) as RatePair),
+      candidates.map((c) => byId.get(c.sessionId) as RatePair),
     );
     return {
       ranked: score.candidates.map((c) => ({ session: c.sessionId, p: c.probability })),
@@ -104,7 +104,8 @@ export function oracleRateMatching(
     const walk = rateWalk(calls, ledger, rate, params, history);
     const labelled = inside.map((c) => {
       const pairs = walk.pairs.get(c.sid) ?? [];
-      const index = c.candidates.findIndex((s) => s.sessionId === c.session);
+      const candidates = walk.candidates.get(c.sid) ?? [];
+      const index = candidates.findIndex((s) => s.sessionId === c.session);
       return { pairs, cause: index < 0 ? null : { index, repeat: c.kind === "repeat" } };
     });
     const exposure = exposureOf(inside, ledger, window, walk.links);

@@ -79,7 +79,7 @@ function diagnosePoint(
   calls: readonly CallTruth[],
   ledger: Ledger,
 ): EstimatorPoint {
-  const truth = oracleParams(calls);
+  const truth = oracleParams(calls, ledger);
   const levels = ownLevels(calls, ledger);
   const em = estimateMatchParams(levels, DEFAULT_MATCH_PARAMS).params;
   const top1 = (params: MatchParams, history: "own" | "truth" = "own") =>
@@ -121,10 +121,11 @@ function diagnosePoint(
  * confident answers under the defaults (P ≥ 0.5), as stored in call_matches.
  */
 function ownLevels(calls: readonly CallTruth[], ledger: Ledger): CallLevels[] {
-  const { matches } = coreMatching(calls, ledger, DEFAULT_MATCH_PARAMS);
+  const { matches, candidates } = coreMatching(calls, ledger, DEFAULT_MATCH_PARAMS);
   return calls.map((call) => {
     const match = matches.get(call.sid) ?? call.match;
-    return { candidates: call.candidates.map((c) => comparisonVector(match, c)) };
+    const scored = candidates.get(call.sid) ?? call.candidates;
+    return { candidates: scored.map((c) => comparisonVector(match, c)) };
   });
 }
 

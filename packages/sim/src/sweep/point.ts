@@ -46,7 +46,7 @@ export async function runPoint(
   const dni = new ModelDni(numbers, scenario.pool.hold_s * 1000);
   const run = await playPlan(scenario, plan, dni, { windowMs: 0, concurrency: 1 });
   const { calls, ledger } = run;
-  const truthParams = oracleParams(calls);
+  const truthParams = oracleParams(calls, ledger);
   const window = { from: plan.start, to: plan.start + scenario.days * 86_400_000 };
   const rate = estimatedRateMatching(calls, ledger, window).predictions;
   const rateOracle = oracleRateMatching(calls, ledger, window, truthParams, "own").predictions;

@@ -11,6 +11,7 @@ export interface SessionTruth {
   /** Where its IP geolocates: what the server records. */
   region: string;
   device: DeviceType;
+  startedAt: number;
   lastSeen: number;
   /** `tel:` clicks: number -> click times. */
   telClicks: Map<string, number[]>;
@@ -22,6 +23,8 @@ interface Hold {
 }
 
 const LOOKBACK_MS = 72 * 3_600_000;
+/** A linked visitor's latest session within this lookback is a candidate (server: candidates.ts). */
+const LINKED_LOOKBACK_MS = 30 * 24 * 3_600_000;
 
 /**
  * The simulator's own record of which session was shown which number when, kept from the
@@ -31,19 +34,22 @@ const LOOKBACK_MS = 72 * 3_600_000;
 export class Ledger {
   readonly sessions = new Map<string, SessionTruth>();
   private readonly holds = new Map<string, Hold[]>();
+  private readonly byVisitor = new Map<string, SessionTruth[]>();
 
   constructor(private readonly holdMs: number) {}
 
   /** A page view answered with `session` and `number` (null: no number shown). */
   view(
     at: number,
-    session: Omit<SessionTruth, "lastSeen" | "telClicks">,
+    session: Omit<SessionTruth, "startedAt" | "lastSeen" | "telClicks">,
     number: string | null,
   ): SessionTruth {
     let s = this.sessions.get(session.id);
     if (!s) {
-      s = { ...session, lastSeen: at, telClicks: new Map() };
+      s = { ...session, startedAt: at, lastSeen: at, telClicks: new Map() };
       this.sessions.set(s.id, s);
+      if (s.visitorId)
+        this.byVisitor.set(s.visitorId, [...(this.byVisitor.get(s.visitorId) ?? []), s]);
     }
     s.lastSeen = Math.max(s.lastSeen, at);
     if (number !== null) {
@@ -95,22 +101,47 @@ export class Ledger {
       if (start < at - 2 * LOOKBACK_MS) break;
       if (s.lastSeen < at - LOOKBACK_MS) continue;
       if (out.some((c) => c.sessionId === s.id)) continue;
-      const lastSeenAt = Math.min(s.lastSeen, at);
-      out.push({
-        sessionId: s.id,
-        visitorId: s.visitorId,
-        leaseStart: start,
-        leaseEnd: lastSeenAt + this.holdMs,
-        lastSeenAt,
-        telClicks: [...(s.telClicks.get(number) ?? [])],
-        region: s.region,
-        country: "US",
-        lat: null,
-        lon: null,
-        device: s.device,
-        shared: false,
-      });
+      out.push(this.candidateOf(s, at, start, s.telClicks.get(number) ?? []));
     }
     return out;
+  }
+
+  /**
+   * A visitor linked to the caller by an earlier call, as the server offers them: their latest
+   * session of the last 30 days, which never held this number, its delay from its last beat.
+   */
+  linkedCandidate(visitorId: string, at: number): Candidate | null {
+    const list = this.byVisitor.get(visitorId) ?? [];
+    for (let i = list.length - 1; i >= 0; i--) {
+      const s = list[i] as SessionTruth;
+      if (s.startedAt > at) continue;
+      if (s.startedAt < at - LINKED_LOOKBACK_MS) return null;
+      const candidate = this.candidateOf(s, at, s.startedAt, []);
+      return { ...candidate, leaseEnd: candidate.lastSeenAt };
+    }
+    return null;
+  }
+
+  private candidateOf(
+    s: SessionTruth,
+    at: number,
+    leaseStart: number,
+    telClicks: readonly number[],
+  ): Candidate {
+    const lastSeenAt = Math.min(s.lastSeen, at);
+    return {
+      sessionId: s.id,
+      visitorId: s.visitorId,
+      leaseStart,
+      leaseEnd: lastSeenAt + this.holdMs,
+      lastSeenAt,
+      telClicks: [...telClicks],
+      region: s.region,
+      country: "US",
+      lat: null,
+      lon: null,
+      device: s.device,
+      shared: false,
+    };
   }
 }
