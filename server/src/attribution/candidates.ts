@@ -1,15 +1,19 @@
 import type { DeviceType } from "@ringtrail/core";
-import type { Candidate } from "@ringtrail/core/match";
+import { type Candidate, LOOKBACK_MS, RATE_LOOKBACK_MS } from "@ringtrail/core/match";
 import type { Touch } from "@ringtrail/core/models";
 import type { Queryable } from "@ringtrail/db";
 import { type CallFacts, hasCallerId } from "./call-facts";
 
 const HOUR = 3_600_000;
-/** Leases that ended (last beat + hold, or release) more than this before the call are not candidates. */
-export const LEASE_WINDOW_MS = 72 * HOUR;
+/**
+ * Leases that ended (last beat + hold, or release) more than this before the call are not
+ * candidates: FS's delay buckets end at 72 h (LOOKBACK_MS), the rate model's density runs to
+ * RATE_LOOKBACK_MS (7 days).
+ */
+export const LEASE_WINDOW_MS = { fs: LOOKBACK_MS, rates: RATE_LOOKBACK_MS } as const;
 /** A linked visitor's latest session within this lookback stands for them as a candidate. */
 export const LINKED_LOOKBACK_MS = 30 * 24 * HOUR;
-/** A number leased far more often than this within 72 h is shared by everyone anyway. */
+/** A number leased far more often than this within the window is shared by everyone anyway. */
 const MAX_LEASES = 500;
 /** Earlier calls link at most this many visitors to a caller. */
 const MAX_LINKED = 5;
@@ -22,7 +26,7 @@ export interface SessionCandidate extends Candidate {
 }
 
 /**
- * Sessions whose lease on the dialed number overlaps [at − 72 h, at]: one indexed range on
+ * Sessions whose lease on the dialed number overlaps [at − window, at]: one indexed range on
  * leases (number_id, until), each joined to its session and its `tel:` clicks on that number.
  * A session that leased the number more than once counts once, over the union of its leases.
  */
@@ -97,15 +101,19 @@ export interface CandidateSet {
 }
 
 /**
- * The sessions that may have produced a call: those that held the dialed number within 72 h
- * before it, plus, for each visitor linked to the caller by an earlier call, that visitor's
+ * The sessions that may have produced a call: those that held the dialed number within the
+ * matcher's window before it (`windowMs`, LEASE_WINDOW_MS), plus, for each visitor linked to the caller by an earlier call, that visitor's
  * latest session of the last 30 days (a returning caller may dial from memory). A few indexed
  * reads: leases by (number_id, until), calls by (account_id, from), sessions by visitor.
  */
-export async function loadCandidates(reads: Queryable, facts: CallFacts): Promise<CandidateSet> {
+export async function loadCandidates(
+  reads: Queryable,
+  facts: CallFacts,
+  windowMs: number,
+): Promise<CandidateSet> {
   const byId = new Map<string, SessionCandidate>();
   if (facts.numberId !== null) {
-    const windowStart = facts.at - LEASE_WINDOW_MS;
+    const windowStart = facts.at - windowMs;
     const { rows } = await reads.execute({
       sql: LEASES_SQL,
       args: [facts.to, facts.numberId, windowStart, facts.at, facts.accountId, windowStart],

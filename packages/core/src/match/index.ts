@@ -26,6 +26,7 @@ export {
   IN_SESSION_MS,
   LOOKBACK_MS,
   pairFromLevels,
+  RATE_LOOKBACK_MS,
   type RatePair,
   type RateParams,
   type RatePosterior,

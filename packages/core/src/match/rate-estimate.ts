@@ -1,7 +1,7 @@
 import {
   DEFAULT_RATE_PARAMS,
   IN_SESSION_MS,
-  LOOKBACK_MS,
+  RATE_LOOKBACK_MS,
   type RatePair,
   type RateParams,
   ratePosterior,
@@ -13,7 +13,7 @@ const HOUR = 3_600_000;
 /** Log-hour bins between "on screen" and the lookback, for the delay fit. */
 const BINS = 240;
 const LOW = Math.log(IN_SESSION_MS / HOUR);
-const HIGH = Math.log(LOOKBACK_MS / HOUR);
+const HIGH = Math.log(RATE_LOOKBACK_MS / HOUR);
 
 /**
  * How much opportunity to call there was in the estimation window, from the leases: the
@@ -46,7 +46,7 @@ export function rateExposure(input: {
   numbers: number;
   /** When each caller–visitor link was made (the call that made it). */
   links: Iterable<number>;
-  /** How long a link keeps its visitor a candidate (default: the 72 h lookback). */
+  /** How long a link keeps its visitor a candidate (default: the rate model's lookback). */
   linkLookbackMs?: number;
   callers: number;
 }): RateExposure {
@@ -78,10 +78,10 @@ export function rateExposureFromCounts(input: {
   callers: number;
 }): RateExposure {
   const { from, to } = input;
-  const linkLookback = input.linkLookbackMs ?? LOOKBACK_MS;
+  const linkLookback = input.linkLookbackMs ?? RATE_LOOKBACK_MS;
   const afterVisitSpans = new Array<number>(BINS).fill(0);
   for (const { ms, count } of input.spans) {
-    const span = Math.min(LOOKBACK_MS, ms);
+    const span = Math.min(RATE_LOOKBACK_MS, ms);
     if (span > IN_SESSION_MS)
       afterVisitSpans[binOf(span)] = (afterVisitSpans[binOf(span)] ?? 0) + count;
   }

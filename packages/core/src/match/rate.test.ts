@@ -4,10 +4,12 @@ import {
   delayDensity,
   IN_SESSION_MS,
   LOOKBACK_MS,
+  RATE_LOOKBACK_MS,
   type RatePair,
   ratePair,
   ratePosterior,
   scoreCallByRate,
+  sessionRate,
 } from "./rate";
 import type { CallForMatch, Candidate } from "./types";
 
@@ -106,7 +108,17 @@ describe("ratePair and scoreCallByRate", () => {
     expect(p.linked).toBe(true);
     expect(p.outside).toBe(false);
     expect(p.evidence).toBeGreaterThan(1); // same region, both mobile
-    expect(ratePair(call, candidate("s2", "v2", LOOKBACK_MS / MINUTE + 1)).outside).toBe(true);
+    // Beyond FS's 72 h, within the rate model's own lookback: still a cause, a weaker one.
+    const old = ratePair(call, candidate("s2", "v2", LOOKBACK_MS / MINUTE + 1));
+    expect(old.outside).toBe(false);
+    expect(sessionRate(DEFAULT_RATE_PARAMS, old)).toBeGreaterThan(0);
+    expect(sessionRate(DEFAULT_RATE_PARAMS, old)).toBeLessThan(
+      sessionRate(DEFAULT_RATE_PARAMS, ratePair(call, candidate("s4", "v2", 600))),
+    );
+    expect(ratePair(call, candidate("s2", "v2", RATE_LOOKBACK_MS / MINUTE + 1)).outside).toBe(true);
+    // Took the number only after the call.
+    const later = { ...candidate("s5", "v5", 0), leaseStart: call.at + 60_000 };
+    expect(ratePair(call, later).outside).toBe(true);
     const seenAfter = { ...candidate("s3", "v3", 0), lastSeenAt: call.at + 10_000 };
     expect(ratePair(call, seenAfter).delayMs).toBe(0);
     expect(ratePair(call, seenAfter).delayMs).toBeLessThan(IN_SESSION_MS);
@@ -126,7 +138,7 @@ describe("ratePair and scoreCallByRate", () => {
     const score = scoreCallByRate(call, [
       candidate("s_now", "v2", 0),
       candidate("s_linked", "v_old", 900),
-      candidate("s_gone", "v3", LOOKBACK_MS / MINUTE + 5),
+      candidate("s_gone", "v3", RATE_LOOKBACK_MS / MINUTE + 5),
     ]);
     for (const c of score.candidates) {
       const sum = c.contributions.reduce((a, p) => a + p.weight, 0);

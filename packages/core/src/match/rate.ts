@@ -17,6 +17,14 @@ export const IN_SESSION_MS = 45_000;
 export const LOOKBACK_MS = 72 * HOUR;
 
 /**
+ * The rate model's own lookback, longer than FS's: its delay density weighs an old holder
+ * against the newer ones and against "no session", where FS's buckets stop at 72 h. With a
+ * median delay of a day, 18% of calls come after 72 h, and the last holder (often that old
+ * session) beat every matcher limited to 72 h at large pools (`pnpm sim --sweep`, 1 d).
+ */
+export const RATE_LOOKBACK_MS = 7 * 24 * HOUR;
+
+/**
  * The calling process as rates (a Poisson point process per pool number), instead of
  * Fellegi–Sunter's per-candidate m/u for timing. A call on a number at time t came from:
  *
@@ -75,7 +83,7 @@ export const DEFAULT_RATE_PARAMS: RateParams = {
 export interface RatePair {
   /** Call time minus the candidate's last heartbeat (0 when seen after the call), ms. */
   delayMs: number;
-  /** The candidate took the number after the call, or was seen beyond the lookback. */
+  /** The candidate took the number after the call, or was seen beyond RATE_LOOKBACK_MS. */
   outside: boolean;
   /** The candidate's visitor is linked to this caller by an earlier answer. */
   linked: boolean;
@@ -95,8 +103,8 @@ export function callerEvidence(levels: MatchLevels, params: MatchParams): number
 
 /**
  * A call–candidate pair as the rate model sees it, from its comparison levels and delay: what
- * scoring computes and what the server stores per candidate. `stale` is exactly "took the
- * number after the call or was seen beyond the lookback".
+ * scoring computes and what the server stores per candidate. `stale` means "took the number
+ * after the call or was seen beyond 72 h"; within 72 h it can only mean the former.
  */
 export function pairFromLevels(
   levels: MatchLevels,
@@ -105,7 +113,7 @@ export function pairFromLevels(
 ): RatePair {
   return {
     delayMs,
-    outside: levels.delay === "stale",
+    outside: delayMs > RATE_LOOKBACK_MS || (levels.delay === "stale" && delayMs <= LOOKBACK_MS),
     linked: levels.history === "linked",
     evidence: callerEvidence(levels, params),
   };
@@ -142,7 +150,7 @@ export function sessionRate(rate: RateParams, pair: RatePair): number {
 }
 
 /**
- * The repeat-caller rate for this pair, per hour (0 unless linked). Not bounded by the 72 h
+ * The repeat-caller rate for this pair, per hour (0 unless linked). Not bounded by the
  * lookback: a caller tied to a visitor may dial the saved number weeks later.
  */
 export function repeatRate(rate: RateParams, pair: RatePair): number {

@@ -2,6 +2,7 @@ import {
   type CallForMatch,
   type Candidate,
   DEFAULT_MATCH_PARAMS,
+  LOOKBACK_MS,
   type MatchParams,
   scoreCall,
 } from "@ringtrail/core/match";
@@ -55,12 +56,18 @@ export interface CallWalk {
 const MAX_LINKED = 5;
 
 /**
- * A call's candidates as the server loads them: the number's holders in the lookback, then,
+ * A call's candidates as the server loads them: the number's holders whose lease ended within
+ * the matcher's lookback (FS 72 h, the rate model 7 days), then,
  * for each visitor linked to the caller (`match.callerHistory`) who is not among them, that
  * visitor's latest session of the last 30 days.
  */
-export function callCandidates(call: CallTruth, match: CallForMatch, ledger: Ledger): Candidate[] {
-  const candidates = [...call.candidates];
+export function callCandidates(
+  call: CallTruth,
+  match: CallForMatch,
+  ledger: Ledger,
+  lookbackMs: number,
+): Candidate[] {
+  const candidates = call.candidates.filter((c) => c.leaseEnd >= call.at - lookbackMs);
   for (const visitorId of match.callerHistory.visitorIds.slice(0, MAX_LINKED)) {
     if (candidates.some((c) => c.visitorId === visitorId)) continue;
     const candidate = ledger.linkedCandidate(visitorId, call.at);
@@ -78,6 +85,7 @@ export function walkCalls(
   calls: readonly CallTruth[],
   ledger: Ledger,
   history: "truth" | "own",
+  lookbackMs: number,
   score: (match: CallForMatch, candidates: readonly Candidate[], call: CallTruth) => Prediction,
 ): CallWalk {
   const walk: CallWalk = {
@@ -94,7 +102,7 @@ export function walkCalls(
         ? call.match
         : { ...call.match, callerHistory: { visitorIds: [...linked] } };
     walk.matches.set(call.sid, match);
-    const candidates = callCandidates(call, match, ledger);
+    const candidates = callCandidates(call, match, ledger, lookbackMs);
     walk.candidates.set(call.sid, candidates);
     const prediction = score(match, candidates, call);
     walk.predictions.set(call.sid, prediction);
@@ -119,7 +127,7 @@ export function coreMatching(
   params: MatchParams = DEFAULT_MATCH_PARAMS,
   history: "truth" | "own" = "own",
 ): CallWalk {
-  return walkCalls(calls, ledger, history, (match, candidates) => {
+  return walkCalls(calls, ledger, history, LOOKBACK_MS, (match, candidates) => {
     const score = scoreCall(match, candidates, params);
     return {
       ranked: score.candidates.map((c) => ({ session: c.sessionId, p: c.probability })),

@@ -5,6 +5,7 @@ import {
   labelledCounts,
   type MatchParams,
   maximization,
+  RATE_LOOKBACK_MS,
   type RatePair,
   type RateParams,
   rateExposure,
@@ -34,7 +35,7 @@ export function rateWalk(
   history: "own" | "truth" = "own",
 ): RateWalk {
   const pairs = new Map<string, RatePair[]>();
-  const walk = walkCalls(calls, ledger, history, (match, candidates, call) => {
+  const walk = walkCalls(calls, ledger, history, RATE_LOOKBACK_MS, (match, candidates, call) => {
     const score = scoreCallByRate(match, candidates, rate, params);
     const byId = new Map(score.candidates.map((c) => [c.sessionId, c.pair]));
     pairs.set(

@@ -1,5 +1,5 @@
 import type { Channel, DeviceType } from "@ringtrail/core";
-import type { Candidate } from "@ringtrail/core/match";
+import { type Candidate, RATE_LOOKBACK_MS } from "@ringtrail/core/match";
 
 /** What the simulator knows about a session the server created. */
 export interface SessionTruth {
@@ -22,7 +22,8 @@ interface Hold {
   start: number;
 }
 
-const LOOKBACK_MS = 72 * 3_600_000;
+/** Candidates are kept for the longest matcher lookback (the rate model's); FS filters to 72 h. */
+const LOOKBACK_MS = RATE_LOOKBACK_MS;
 /** A linked visitor's latest session within this lookback is a candidate (server: candidates.ts). */
 const LINKED_LOOKBACK_MS = 30 * 24 * 3_600_000;
 

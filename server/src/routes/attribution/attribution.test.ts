@@ -293,6 +293,24 @@ describe("re-estimation", () => {
     expect(top.probability / explain.body.none).toBeCloseTo(2 ** top.weight, 6);
   });
 
+  it("reaches back 7 days for the rate model and 72 h for FS", async () => {
+    const late = await trackedTenant(env);
+    const v = await pageView(env, late, { ip: IP.NY });
+    env.clock.advance(4 * 24 * 60 * MINUTE);
+    const candidatesOf = async () => {
+      env.clock.advance(MINUTE);
+      const id = await callId(env, await ring(env, late, v.number));
+      const explain = await call(env, "GET", `/v1/calls/${id}/explain`, { key: late.read });
+      return explain.body.candidates.map((c: { session: string }) => c.session);
+    };
+    expect(await candidatesOf()).toEqual([]);
+    await call(env, "PUT", "/v1/attribution/params", { key: late.admin, body: { use: "rates" } });
+    expect(await candidatesOf()).toEqual([v.session]);
+    // Past 7 days from the lease's end (its last beat plus the 30-minute hold).
+    env.clock.advance(3 * 24 * 60 * MINUTE + 60 * MINUTE);
+    expect(await candidatesOf()).toEqual([]);
+  });
+
   it("keeps the defaults for an account that applies an estimate it does not have yet", async () => {
     const fresh = await trackedTenant(env);
     const put = await call(env, "PUT", "/v1/attribution/params", {
