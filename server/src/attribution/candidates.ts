@@ -102,9 +102,10 @@ export interface CandidateSet {
 
 /**
  * The sessions that may have produced a call: those that held the dialed number within the
- * matcher's window before it (`windowMs`, LEASE_WINDOW_MS), plus, for each visitor linked to the caller by an earlier call, that visitor's
- * latest session of the last 30 days (a returning caller may dial from memory). A few indexed
- * reads: leases by (number_id, until), calls by (account_id, from), sessions by visitor.
+ * matcher's window before it (`windowMs`, LEASE_WINDOW_MS), plus, for each visitor linked to
+ * the caller by an earlier call, that visitor's latest session of the last 30 days (a
+ * returning caller may dial from memory). A few indexed reads: leases by (number_id, until),
+ * calls by (account_id, from), sessions by visitor.
  */
 export async function loadCandidates(
   reads: Queryable,

@@ -57,9 +57,9 @@ const MAX_LINKED = 5;
 
 /**
  * A call's candidates as the server loads them: the number's holders whose lease ended within
- * the matcher's lookback (FS 72 h, the rate model 7 days), then,
- * for each visitor linked to the caller (`match.callerHistory`) who is not among them, that
- * visitor's latest session of the last 30 days.
+ * the matcher's lookback (FS 72 h, the rate model 7 days), then, for each visitor linked to
+ * the caller (`match.callerHistory`) who is not among them, that visitor's latest session of
+ * the last 30 days.
  */
 export function callCandidates(
   call: CallTruth,

@@ -23,7 +23,7 @@ interface Hold {
 }
 
 /** Candidates are kept for the longest matcher lookback (the rate model's); FS filters to 72 h. */
-const LOOKBACK_MS = RATE_LOOKBACK_MS;
+const CANDIDATE_WINDOW_MS = RATE_LOOKBACK_MS;
 /** A linked visitor's latest session within this lookback is a candidate (server: candidates.ts). */
 const LINKED_LOOKBACK_MS = 30 * 24 * 3_600_000;
 
@@ -49,8 +49,11 @@ export class Ledger {
     if (!s) {
       s = { ...session, startedAt: at, lastSeen: at, telClicks: new Map() };
       this.sessions.set(s.id, s);
-      if (s.visitorId)
-        this.byVisitor.set(s.visitorId, [...(this.byVisitor.get(s.visitorId) ?? []), s]);
+      if (s.visitorId) {
+        const list = this.byVisitor.get(s.visitorId) ?? [];
+        list.push(s);
+        this.byVisitor.set(s.visitorId, list);
+      }
     }
     s.lastSeen = Math.max(s.lastSeen, at);
     if (number !== null) {
@@ -99,8 +102,8 @@ export class Ledger {
     for (let i = list.length - 1; i >= 0; i--) {
       const { session: s, start } = list[i] as Hold;
       if (start > at) continue;
-      if (start < at - 2 * LOOKBACK_MS) break;
-      if (s.lastSeen < at - LOOKBACK_MS) continue;
+      if (start < at - 2 * CANDIDATE_WINDOW_MS) break;
+      if (s.lastSeen < at - CANDIDATE_WINDOW_MS) continue;
       if (out.some((c) => c.sessionId === s.id)) continue;
       out.push(this.candidateOf(s, at, start, s.telClicks.get(number) ?? []));
     }
