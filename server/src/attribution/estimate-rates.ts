@@ -36,7 +36,7 @@ const LEASES_SQL = `SELECT COUNT(DISTINCT number_id) AS numbers,
 const SPANS_SQL = `SELECT MIN(${RATE_LOOKBACK_MS / 60_000}, (? - last_seen_at) / 60000) AS minutes, COUNT(*) AS n
   FROM leases WHERE account_id = ? AND last_seen_at >= ? AND last_seen_at < ? GROUP BY minutes`;
 
-/** When each caller was first tied to each visitor by a confident answer. */
+/** When each caller was first tied to each visitor (LINK_PROBABILITY, as loadCandidates). */
 const LINKS_SQL = `SELECT MIN(c.started_at) AS at FROM calls c
   JOIN call_matches m ON m.call_id = c.id AND m.phase = c.match_phase
   JOIN sessions s ON s.id = m.session_id
@@ -54,7 +54,7 @@ export interface RatesEstimate {
 /**
  * Fits the rate model (core match/rate.ts) to an account's last 30 days by EM and stores the
  * rates: each call's candidates as stored when it was matched (levels and delay), the leases'
- * exposure from two aggregate scans, and the caller links of confident answers. Calls matched
+ * exposure from two aggregate scans, and the caller links (LINK_PROBABILITY). Calls matched
  * before delays were stored are left out; leases are scanned by account, off the call path.
  * P(no session) is held to average the documented 15% (DEFAULT_MATCH_PARAMS.none): left
  * free, the background swallows the delay's tail and a third of calls go unattributed.

@@ -177,6 +177,43 @@ describe("matching at call end and caller history", () => {
     );
     expect(history.level).toBe("linked");
   });
+
+  it("links the visitors of earlier answers at least 20% likely, the likeliest 5", async () => {
+    const t = await trackedTenant(env);
+    const views = [];
+    for (let i = 0; i < 7; i++) views.push(await pageView(env, t, { ip: IP.NY }));
+    // Past every lease window: only the caller's links can bring these sessions back.
+    env.clock.advance(8 * DAY);
+    const earlier = "call_linktest";
+    const at = env.clock.now() - DAY;
+    await env.database.client.execute({
+      sql: `INSERT INTO calls (id, account_id, number_id, carrier, carrier_call_id, "from", "to", direction,
+          status, started_at, updated_at, match_phase)
+        SELECT ?, ?, id, 'twilio', 'CA_linktest', ?, e164, 'inbound', 'completed', ?, ?, 'end'
+        FROM numbers WHERE e164 = ?`,
+      args: [earlier, t.account, String(NY_CALLER.From), at, at, views[0]!.number],
+    });
+    const probabilities = [0.15, 0.21, 0.25, 0.3, 0.45, 0.6, 0.9];
+    for (const [i, v] of views.entries()) {
+      await env.database.client.execute({
+        sql: `INSERT INTO call_matches (call_id, session_id, phase, probability, weight, contributions)
+          VALUES (?, ?, 'end', ?, 0, '[]')`,
+        args: [earlier, v.session, probabilities[i]!],
+      });
+    }
+    const again = await ring(env, t, views[0]!.number, NY_CALLER);
+    const explain = await call(env, "GET", `/v1/calls/${await callId(env, again)}/explain`, {
+      key: t.read,
+    });
+    const offered = explain.body.candidates.map((c: { session: string }) => c.session).sort();
+    // 0.9, 0.6, 0.45, 0.3 and 0.25: not 0.21 (a sixth), not 0.15 (below 0.2).
+    expect(offered).toEqual(
+      views
+        .slice(2)
+        .map((v) => v.session)
+        .sort(),
+    );
+  });
 });
 
 describe("source pools", () => {

@@ -7,7 +7,6 @@ import {
   train,
 } from "@ringtrail/core/models";
 import type { Queryable } from "@ringtrail/db";
-import { LINK_PROBABILITY } from "./candidates";
 import { touchFromRow } from "./touch-row";
 
 export interface TrainedPair {
@@ -37,12 +36,15 @@ export interface TrainedCacheOptions {
 const SESSIONS_SQL = `SELECT id, visitor_id, started_at, channel, source, campaign, landing_path FROM sessions
   WHERE site_id = ? AND started_at >= ? AND started_at <= ? ORDER BY started_at DESC LIMIT ?`;
 
+/** A visitor converted when some call's match was at least this likely their session. */
+const CONVERTED_PROBABILITY = 0.5;
+
 /** Visitors who called: the top match of the account's non-test calls in the lookback. */
 const CONVERTED_SQL = `SELECT DISTINCT s.visitor_id FROM calls c
   JOIN call_matches m ON m.call_id = c.id AND m.phase = c.match_phase
   JOIN sessions s ON s.id = m.session_id
   WHERE c.account_id = ? AND c.started_at >= ? AND c.is_test = 0
-    AND m.probability >= ${LINK_PROBABILITY} AND s.visitor_id IS NOT NULL`;
+    AND m.probability >= ${CONVERTED_PROBABILITY} AND s.visitor_id IS NOT NULL`;
 
 interface Entry {
   value: TrainedPair;

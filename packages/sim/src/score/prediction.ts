@@ -30,7 +30,7 @@ export function baselinePredictions(calls: readonly CallTruth[]): Predictions {
 /**
  * Core's scoreCall over the same candidates. `history: "truth"` links callers to the visitors
  * of their earlier calls' true sessions (what an oracle knows); `"own"` to the visitors of this
- * matcher's own earlier confident answers (P ≥ 0.5), as the server can.
+ * matcher's own earlier answers (walkCalls), as the server can.
  */
 export function corePredictions(
   calls: readonly CallTruth[],
@@ -48,12 +48,14 @@ export interface CallWalk {
   matches: Map<string, CallForMatch>;
   /** Each call's candidates as scored: the number's holders, then linked visitors', by sid. */
   candidates: Map<string, Candidate[]>;
-  /** When each caller–visitor link was made (the call whose confident answer made it). */
+  /** When each caller–visitor link was made (the call whose answer made it). */
   links: number[];
 }
 
 /** The server offers at most this many linked visitors per call (candidates.ts MAX_LINKED). */
 const MAX_LINKED = 5;
+/** An answer at least this likely links its visitor to the caller (candidates.ts). */
+const LINK_PROBABILITY = 0.2;
 
 /**
  * A call's candidates as the server loads them: the number's holders whose lease ended within
@@ -79,7 +81,8 @@ export function callCandidates(
 /**
  * Scores the calls in time order with `score`. `history: "truth"` links callers to the
  * visitors of their earlier calls' true sessions; `"own"` to the visitors of this matcher's
- * own earlier confident answers (P ≥ 0.5), as the server does; candidates by callCandidates.
+ * own earlier answers at least LINK_PROBABILITY likely (at most 5, the likeliest), as the
+ * server does; candidates by callCandidates.
  */
 export function walkCalls(
   calls: readonly CallTruth[],
@@ -94,24 +97,30 @@ export function walkCalls(
     candidates: new Map(),
     links: [],
   };
-  const own = new Map<string, Set<string>>();
+  // Each caller's linked visitors with their likeliest answer, as the server ranks them.
+  const own = new Map<string, Map<string, number>>();
   for (const call of [...calls].sort((a, b) => a.at - b.at)) {
-    const linked = own.get(call.from) ?? new Set<string>();
+    const linked = own.get(call.from) ?? new Map<string, number>();
+    const likeliest = [...linked]
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, MAX_LINKED)
+      .map(([visitor]) => visitor);
     const match =
       history === "truth"
         ? call.match
-        : { ...call.match, callerHistory: { visitorIds: [...linked] } };
+        : { ...call.match, callerHistory: { visitorIds: likeliest } };
     walk.matches.set(call.sid, match);
     const candidates = callCandidates(call, match, ledger, lookbackMs);
     walk.candidates.set(call.sid, candidates);
     const prediction = score(match, candidates, call);
     walk.predictions.set(call.sid, prediction);
-    const top = prediction.ranked[0];
-    const visitor = top && top.p >= 0.5 ? ledger.sessions.get(top.session)?.visitorId : null;
-    if (visitor && !linked.has(visitor)) {
-      linked.add(visitor);
+    for (const r of prediction.ranked) {
+      if (r.p < LINK_PROBABILITY) break;
+      const visitor = ledger.sessions.get(r.session)?.visitorId;
+      if (!visitor) continue;
+      if (!linked.has(visitor)) walk.links.push(call.at);
+      linked.set(visitor, Math.max(r.p, linked.get(visitor) ?? 0));
       own.set(call.from, linked);
-      walk.links.push(call.at);
     }
   }
   return walk;

@@ -118,7 +118,7 @@ function diagnosePoint(
 
 /**
  * The comparison vectors the server would hand EM: caller history from its own earlier
- * confident answers under the defaults (P ≥ 0.5), as stored in call_matches.
+ * answers under the defaults (walkCalls), as stored in call_matches.
  */
 function ownLevels(calls: readonly CallTruth[], ledger: Ledger): CallLevels[] {
   const { matches, candidates } = coreMatching(calls, ledger, DEFAULT_MATCH_PARAMS);
