@@ -38,18 +38,25 @@ export interface LeaseSpan {
   lastSeenAt: number;
 }
 
-/** The exposure of a window [from, to) from its leases, number count, links and callers. */
-export function rateExposure(input: {
+/** What both ways of computing the exposure take besides the leases. */
+interface ExposureWindow {
+  /** The window [from, to). */
   from: number;
   to: number;
-  leases: Iterable<LeaseSpan>;
+  /** Pool numbers in use. */
   numbers: number;
   /** When each caller–visitor link was made (the call that made it). */
   links: Iterable<number>;
   /** How long a link keeps its visitor a candidate (default: the rate model's lookback). */
   linkLookbackMs?: number;
+  /** Distinct callers. */
   callers: number;
-}): RateExposure {
+}
+
+/** The exposure of a window [from, to) from its leases, number count, links and callers. */
+export function rateExposure(
+  input: ExposureWindow & { leases: Iterable<LeaseSpan> },
+): RateExposure {
   const { from, to } = input;
   let inSession = 0;
   const spans: { ms: number; count: number }[] = [];
@@ -67,16 +74,9 @@ export function rateExposure(input: {
  * The same from aggregates a database can compute in one pass: on-screen time summed, and
  * sessions counted by how long after their last heartbeat the window ran (`ms`).
  */
-export function rateExposureFromCounts(input: {
-  from: number;
-  to: number;
-  inSessionMs: number;
-  spans: Iterable<{ ms: number; count: number }>;
-  numbers: number;
-  links: Iterable<number>;
-  linkLookbackMs?: number;
-  callers: number;
-}): RateExposure {
+export function rateExposureFromCounts(
+  input: ExposureWindow & { inSessionMs: number; spans: Iterable<{ ms: number; count: number }> },
+): RateExposure {
   const { from, to } = input;
   const linkLookback = input.linkLookbackMs ?? RATE_LOOKBACK_MS;
   const afterVisitSpans = new Array<number>(BINS).fill(0);
