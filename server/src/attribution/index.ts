@@ -1,7 +1,5 @@
 export { type CallFacts, lineTypeOf } from "./call-facts";
 export { factsFromEvent, storedCallFacts } from "./call-source";
-export { reestimateAccount } from "./estimate";
-export { estimateMatchJob } from "./estimate-job";
-export { reestimateRates } from "./estimate-rates";
+export { estimateMatchJob, reestimateMatchers } from "./estimate-job";
 export { CallMatcher, type MatchOutcome, type MatchRow } from "./matcher";
 export { ESTIMATE_EVERY_CALLS, ESTIMATE_JOB, matchStatements } from "./writes";

@@ -1,5 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
-import { reestimateAccount, reestimateRates } from "../../attribution/index";
+import { reestimateMatchers } from "../../attribution/index";
 import type { App, Services } from "../../context";
 import { requireKey } from "../../middleware/api-key";
 import { errorResponses } from "../openapi-errors";
@@ -26,9 +26,7 @@ const route = createRoute({
 export function registerReestimate(app: App, services: Services) {
   app.openapi(route, async (c) => {
     const now = services.now();
-    const { accountId } = c.get("auth");
-    const result = await reestimateAccount(services.database.client, accountId, now);
-    await reestimateRates(services.database.client, accountId, now);
+    const result = await reestimateMatchers(services.database.client, c.get("auth").accountId, now);
     return c.json(
       {
         calls_used: result.callsUsed,
