@@ -1,5 +1,6 @@
 // What the server adds to a `POST /v1/visits` response for the script: `match` and `re`.
 // A reference for the server's implementation, used by the tests to build responses.
+import { digitByDigit } from "@ringtrail/core/swap-rules";
 import type { Swap } from "../types";
 
 const SEP = "[\\s().+/\\0-]{0,3}";
@@ -15,9 +16,6 @@ const SKIP = "[data-rt-skip],[itemprop=telephone],script,style,noscript,textarea
  */
 export function serverRules(swaps: Swap[], previous: Swap[] = []) {
   const match: Record<string, [string | string[], string?]> = {};
-  // As core's swapRules: a longer new number as a list, its last entry the extra digits.
-  const digitByDigit = (from: string, to: string) =>
-    to.length <= from.length ? to : [...to.slice(0, from.length - 1), to.slice(from.length - 1)];
   const add = (from: string, to: string, display?: string) => {
     const f = from.replace(/\D/g, "");
     const t = to.replace(/\D/g, "");

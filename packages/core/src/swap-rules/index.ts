@@ -40,7 +40,7 @@ function forms(e164: string): string[] {
  * string itself unless `to` is longer, then a list whose last entry carries the extra digits
  * (so the script needs no length arithmetic: it writes entry `k` over printed digit `k`).
  */
-function digitByDigit(from: string, to: string): string | string[] {
+export function digitByDigit(from: string, to: string): string | string[] {
   if (to.length <= from.length) return to;
   const last = from.length - 1;
   return [...to.slice(0, last), to.slice(last)];
