@@ -129,6 +129,18 @@ describe("estimateRates", () => {
     expect(backgroundFor(pairs, held, 0.3)).toBeCloseTo(held.background, 9);
   });
 
+  it("holding the share, fits on past a step where the pin lowers the likelihood", () => {
+    // From the free fit, the first pinned step can only lower the objective. EM took such a
+    // fall for convergence and stopped after one step (it did on the 1-day sweep's traffic).
+    const free = estimateRates(pairs, exposure, DEFAULT_RATE_PARAMS).params;
+    const fromFree = estimateRates(pairs, exposure, free, { noneShare: 0.3 });
+    const fromDefaults = estimateRates(pairs, exposure, DEFAULT_RATE_PARAMS, { noneShare: 0.3 });
+    expect(fromFree.trace[1]).toBeLessThan(fromFree.trace[0] as number);
+    expect(fromFree.iterations).toBeGreaterThan(2);
+    expect(fromFree.params.delayMedianMin / fromDefaults.params.delayMedianMin).toBeCloseTo(1, 1);
+    expect(fromFree.params.delaySigma).toBeCloseTo(fromDefaults.params.delaySigma, 1);
+  });
+
   it("leaves the rates as they are with no calls", () => {
     const fit = estimateRates([], exposure, DEFAULT_RATE_PARAMS);
     expect(fit.params).toEqual(DEFAULT_RATE_PARAMS);

@@ -135,8 +135,11 @@ export function estimateRates(
     const objective = e.logIntensity - compensator(params, exposure);
     const previous = trace.at(-1);
     trace.push(objective);
+    // |change|: pinning the background is not an EM step, so the objective can fall once
+    // after it; a fall is not convergence (it stopped the 1-day sweep's fit after one step).
     const converged =
-      previous !== undefined && objective - previous <= tolerance * (1 + Math.abs(objective));
+      previous !== undefined &&
+      Math.abs(objective - previous) <= tolerance * (1 + Math.abs(objective));
     if (converged || iteration >= maxIterations || calls.length === 0) {
       return { params, iterations: iteration, converged, trace };
     }
