@@ -26,6 +26,12 @@ interface VisitorState {
 }
 
 const TEL_CLICK_LEAD_MS = 3000;
+/**
+ * The script beats this often while its page is visible (the server's `beat_s`), and once
+ * more on pagehide. A page that beat only on pagehide made a call placed during a long view
+ * look minutes old, where the server would see it at most 30 s old.
+ */
+const BEAT_MS = 30_000;
 
 /**
  * Plays a traffic plan against a DNI service in simulated-time order, recording the truth:
@@ -121,6 +127,8 @@ export async function playPlan(
           },
         });
         const end = view.at + view.dwellMs;
+        for (let at = view.at + BEAT_MS; at < end; at += BEAT_MS)
+          actions.push({ at, chain: v.id, run: () => beat(state, at, null) });
         actions.push({ at: end, chain: v.id, run: () => beat(state, end, null) });
       }
     }
