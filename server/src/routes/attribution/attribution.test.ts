@@ -301,11 +301,15 @@ describe("re-estimation", () => {
       env.clock.advance(MINUTE);
       const id = await callId(env, await ring(env, late, v.number));
       const explain = await call(env, "GET", `/v1/calls/${id}/explain`, { key: late.read });
-      return explain.body.candidates.map((c: { session: string }) => c.session);
+      return explain.body.candidates.map((c: { session: string; delay_s: number }) => [
+        c.session,
+        c.delay_s,
+      ]);
     };
     expect(await candidatesOf()).toEqual([]);
     await call(env, "PUT", "/v1/attribution/params", { key: late.admin, body: { use: "rates" } });
-    expect(await candidatesOf()).toEqual([v.session]);
+    // Explain shows the delay the rate model weighed: 4 days and the two calls' minutes.
+    expect(await candidatesOf()).toEqual([[v.session, 4 * 86_400 + 120]]);
     // Past 7 days from the lease's end (its last beat plus the 30-minute hold).
     env.clock.advance(3 * 24 * 60 * MINUTE + 60 * MINUTE);
     expect(await candidatesOf()).toEqual([]);

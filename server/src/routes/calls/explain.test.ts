@@ -45,6 +45,8 @@ describe("GET /v1/calls/{id}/explain", () => {
     });
     expect(body.params.features.delay).toEqual(DEFAULT_MATCH_PARAMS.features.delay);
     expect(body.candidates.map((c) => c.session)).toEqual([local.session, far.session]);
+    // The local session beat at the call; the far one was last seen 3 h 1 min before it.
+    expect(body.candidates.map((c) => c.delay_s)).toEqual([0, 3 * 3600 + 60]);
     for (const c of body.candidates) {
       expect(c.kind).toBe("session");
       expect(c.contributions.map((x) => x.feature)).toEqual([

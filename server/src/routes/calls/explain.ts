@@ -38,7 +38,7 @@ export function registerExplainCall(app: App, services: Services) {
     if (!call) throw new ApiError("not_found", "No such call");
     const phase = call.match_phase === null ? null : (String(call.match_phase) as "start" | "end");
     const { rows } = await reads.execute({
-      sql: `SELECT session_id, probability, weight, levels, contributions FROM call_matches
+      sql: `SELECT session_id, probability, weight, levels, delay_ms, contributions FROM call_matches
         WHERE call_id = ? AND phase = ? ORDER BY probability DESC, session_id`,
       args: [id, phase ?? ""],
     });
@@ -62,6 +62,7 @@ export function registerExplainCall(app: App, services: Services) {
         kind: row.levels === null ? "source_pool" : "session",
         probability: Number(row.probability),
         weight: Number(row.weight),
+        delay_s: row.delay_ms === null ? null : Number(row.delay_ms) / 1000,
         contributions: JSON.parse(String(row.contributions)),
       })),
     };

@@ -158,6 +158,10 @@ export const ExplainSchema = z
         kind: z.enum(["session", "source_pool"]),
         probability: z.number(),
         weight: z.number().openapi({ description: "Match weight in bits, Σ contributions" }),
+        delay_s: z.number().nullable().openapi({
+          description:
+            "Seconds from the session's last heartbeat to the call (0 when it beat after the call). FS weighs it by its `delay` level, whose buckets end at 72 h (`stale` beyond); the rate model weighs the delay itself, up to 7 days. Null for a source pool and for calls matched before delays were stored.",
+        }),
         contributions: z.array(ContributionSchema),
       }),
     ),
