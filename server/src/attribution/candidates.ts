@@ -1,16 +1,10 @@
 import type { DeviceType } from "@ringtrail/core";
-import { type Candidate, LOOKBACK_MS, RATE_LOOKBACK_MS } from "@ringtrail/core/match";
+import type { Candidate, HolderWindow } from "@ringtrail/core/match";
 import type { Touch } from "@ringtrail/core/models";
 import type { Queryable } from "@ringtrail/db";
 import { type CallFacts, hasCallerId } from "./call-facts";
 
 const HOUR = 3_600_000;
-/**
- * Leases that ended (last beat + hold, or release) more than this before the call are not
- * candidates: FS's delay buckets end at 72 h (LOOKBACK_MS), the rate model's density runs to
- * RATE_LOOKBACK_MS (7 days).
- */
-export const LEASE_WINDOW_MS = { fs: LOOKBACK_MS, rates: RATE_LOOKBACK_MS } as const;
 /** A linked visitor's latest session within this lookback stands for them as a candidate. */
 export const LINKED_LOOKBACK_MS = 30 * 24 * HOUR;
 /** A number leased far more often than this within the window is shared by everyone anyway. */
@@ -31,9 +25,10 @@ export interface SessionCandidate extends Candidate {
 }
 
 /**
- * Sessions whose lease on the dialed number overlaps [at − window, at]: one indexed range on
- * leases (number_id, until), each joined to its session and its `tel:` clicks on that number.
- * A session that leased the number more than once counts once, over the union of its leases.
+ * Sessions whose lease on the dialed number overlaps [at − window, at], the latest first, at
+ * most `limit`: one indexed range on leases (number_id, until), each joined to its session and
+ * its `tel:` clicks on that number. A session that leased the number more than once counts
+ * once, over the union of its leases.
  */
 const LEASES_SQL = `SELECT l.session_id, l.assigned_at, l.last_seen_at AS lease_seen, l.until, l.released_at,
     l.kind, s.visitor_id, s.started_at, s.channel, s.source, s.campaign, s.landing_path, s.region,
@@ -43,7 +38,7 @@ const LEASES_SQL = `SELECT l.session_id, l.assigned_at, l.last_seen_at AS lease_
   FROM leases l JOIN sessions s ON s.id = l.session_id
   WHERE l.number_id = ? AND l.until >= ? AND l.assigned_at <= ? AND l.account_id = ?
     AND (l.released_at IS NULL OR l.released_at >= ?)
-  ORDER BY l.until DESC LIMIT ${MAX_LEASES}`;
+  ORDER BY l.until DESC LIMIT ?`;
 
 /** Visitors behind this caller's earlier calls to the account, the likeliest first. */
 const LINKED_SQL = `SELECT s.visitor_id FROM calls c
@@ -107,23 +102,26 @@ export interface CandidateSet {
 
 /**
  * The sessions that may have produced a call: those that held the dialed number within the
- * matcher's window before it (`windowMs`, LEASE_WINDOW_MS), plus, for each visitor linked to
- * the caller by an earlier call, that visitor's latest session of the last 30 days (a
- * returning caller may dial from memory). A few indexed reads: leases by (number_id, until),
- * calls by (account_id, from), sessions by visitor.
+ * matcher's window before it (HOLDER_WINDOWS; with none, the number's last holder within its
+ * longer reach), plus, for each visitor linked to the caller by an earlier call, that
+ * visitor's latest session of the last 30 days (a returning caller may dial from memory). A
+ * few indexed reads: leases by (number_id, until), calls by (account_id, from), sessions by
+ * visitor.
  */
 export async function loadCandidates(
   reads: Queryable,
   facts: CallFacts,
-  windowMs: number,
+  window: HolderWindow,
 ): Promise<CandidateSet> {
   const byId = new Map<string, SessionCandidate>();
   if (facts.numberId !== null) {
-    const windowStart = facts.at - windowMs;
-    const { rows } = await reads.execute({
-      sql: LEASES_SQL,
-      args: [facts.to, facts.numberId, windowStart, facts.at, facts.accountId, windowStart],
-    });
+    const holders = async (reachMs: number, limit: number) => {
+      const start = facts.at - reachMs;
+      const args = [facts.to, facts.numberId, start, facts.at, facts.accountId, start, limit];
+      return (await reads.execute({ sql: LEASES_SQL, args })).rows;
+    };
+    let rows = await holders(window.allMs, MAX_LEASES);
+    if (rows.length === 0 && window.lastMs > window.allMs) rows = await holders(window.lastMs, 1);
     for (const row of rows) {
       const candidate = candidateOf(row as Row);
       const seen = byId.get(candidate.sessionId);

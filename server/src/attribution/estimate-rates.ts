@@ -6,7 +6,7 @@ import {
   IN_SESSION_MS,
   type MatchLevels,
   pairFromLevels,
-  RATE_LOOKBACK_MS,
+  RATE_HORIZON_MS,
   type RatePair,
   type RateParams,
   rateExposureFromCounts,
@@ -32,8 +32,8 @@ const LEASES_SQL = `SELECT COUNT(DISTINCT number_id) AS numbers,
     SUM(MAX(0, MIN(last_seen_at + ${IN_SESSION_MS}, ?) - MAX(assigned_at, ?))) AS in_session_ms
   FROM leases WHERE account_id = ? AND last_seen_at >= ? AND assigned_at < ?`;
 
-/** Sessions by whole minutes from their last heartbeat to the window's end (at most 7 days). */
-const SPANS_SQL = `SELECT MIN(${RATE_LOOKBACK_MS / 60_000}, (? - last_seen_at) / 60000) AS minutes, COUNT(*) AS n
+/** Sessions by whole minutes from their last heartbeat to the window's end (at most 30 days). */
+const SPANS_SQL = `SELECT MIN(${RATE_HORIZON_MS / 60_000}, (? - last_seen_at) / 60000) AS minutes, COUNT(*) AS n
   FROM leases WHERE account_id = ? AND last_seen_at >= ? AND last_seen_at < ? GROUP BY minutes`;
 
 /** When each caller was first tied to each visitor (LINK_PROBABILITY, as loadCandidates). */

@@ -1,7 +1,7 @@
-import { type CallScore, scoreCall, scoreCallByRate } from "@ringtrail/core/match";
+import { type CallScore, HOLDER_WINDOWS, scoreCall, scoreCallByRate } from "@ringtrail/core/match";
 import type { Queryable } from "@ringtrail/db";
 import { type CallFacts, callForMatch } from "./call-facts";
-import { LEASE_WINDOW_MS, loadCandidates, type SessionCandidate } from "./candidates";
+import { loadCandidates, type SessionCandidate } from "./candidates";
 import { type CreditedMatch, type CreditRow, creditAllModels, loadJourneys } from "./credit";
 import { type AccountParams, MatchParamsCache } from "./params-cache";
 import { loadSourcePool } from "./source-pool";
@@ -51,7 +51,7 @@ export class CallMatcher {
   async match(facts: CallFacts): Promise<MatchOutcome> {
     // The matcher decides how far back candidates reach, so its parameters are read first.
     const params = await this.params.get(facts.accountId);
-    const window = params.rates ? LEASE_WINDOW_MS.rates : LEASE_WINDOW_MS.fs;
+    const window = params.rates ? HOLDER_WINDOWS.rates : HOLDER_WINDOWS.fs;
     const [candidates, pool, test] = await Promise.all([
       loadCandidates(this.reads, facts, window),
       loadSourcePool(this.reads, facts.accountId, facts.numberId),

@@ -5,6 +5,7 @@ export {
   estimateMatchParams,
   type MatchEstimate,
 } from "./estimate";
+export { HOLDER_WINDOWS, type HolderWindow } from "./holders";
 export {
   FEATURE_LEVELS,
   FEATURE_NAMES,
@@ -26,6 +27,7 @@ export {
   IN_SESSION_MS,
   LOOKBACK_MS,
   pairFromLevels,
+  RATE_HORIZON_MS,
   RATE_LOOKBACK_MS,
   type RatePair,
   type RateParams,

@@ -1,6 +1,7 @@
 import {
   DEFAULT_RATE_PARAMS,
   IN_SESSION_MS,
+  RATE_HORIZON_MS,
   RATE_LOOKBACK_MS,
   type RatePair,
   type RateParams,
@@ -10,10 +11,10 @@ import {
 } from "./rate";
 
 const HOUR = 3_600_000;
-/** Log-hour bins between "on screen" and the lookback, for the delay fit. */
+/** Log-hour bins between "on screen" and the density's reach, for the delay fit. */
 const BINS = 240;
 const LOW = Math.log(IN_SESSION_MS / HOUR);
-const HIGH = Math.log(RATE_LOOKBACK_MS / HOUR);
+const HIGH = Math.log(RATE_HORIZON_MS / HOUR);
 
 /**
  * How much opportunity to call there was in the estimation window, from the leases: the
@@ -81,7 +82,7 @@ export function rateExposureFromCounts(
   const linkLookback = input.linkLookbackMs ?? RATE_LOOKBACK_MS;
   const afterVisitSpans = new Array<number>(BINS).fill(0);
   for (const { ms, count } of input.spans) {
-    const span = Math.min(RATE_LOOKBACK_MS, ms);
+    const span = Math.min(RATE_HORIZON_MS, ms);
     if (span > IN_SESSION_MS)
       afterVisitSpans[binOf(span)] = (afterVisitSpans[binOf(span)] ?? 0) + count;
   }

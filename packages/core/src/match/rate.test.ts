@@ -4,6 +4,7 @@ import {
   delayDensity,
   IN_SESSION_MS,
   LOOKBACK_MS,
+  RATE_HORIZON_MS,
   RATE_LOOKBACK_MS,
   type RatePair,
   ratePair,
@@ -115,7 +116,14 @@ describe("ratePair and scoreCallByRate", () => {
     expect(sessionRate(DEFAULT_RATE_PARAMS, old)).toBeLessThan(
       sessionRate(DEFAULT_RATE_PARAMS, ratePair(call, candidate("s4", "v2", 600))),
     );
-    expect(ratePair(call, candidate("s2", "v2", RATE_LOOKBACK_MS / MINUTE + 1)).outside).toBe(true);
+    // Past every holder's 7 days (offered only as the number's last holder), weaker again.
+    const week = ratePair(call, candidate("s2", "v2", RATE_LOOKBACK_MS / MINUTE + 1));
+    expect(week.outside).toBe(false);
+    expect(sessionRate(DEFAULT_RATE_PARAMS, week)).toBeGreaterThan(0);
+    expect(sessionRate(DEFAULT_RATE_PARAMS, week)).toBeLessThan(
+      sessionRate(DEFAULT_RATE_PARAMS, old),
+    );
+    expect(ratePair(call, candidate("s2", "v2", RATE_HORIZON_MS / MINUTE + 1)).outside).toBe(true);
     // Took the number only after the call.
     const later = { ...candidate("s5", "v5", 0), leaseStart: call.at + 60_000 };
     expect(ratePair(call, later).outside).toBe(true);
@@ -138,7 +146,7 @@ describe("ratePair and scoreCallByRate", () => {
     const score = scoreCallByRate(call, [
       candidate("s_now", "v2", 0),
       candidate("s_linked", "v_old", 900),
-      candidate("s_gone", "v3", RATE_LOOKBACK_MS / MINUTE + 5),
+      candidate("s_gone", "v3", RATE_HORIZON_MS / MINUTE + 5),
     ]);
     for (const c of score.candidates) {
       const sum = c.contributions.reduce((a, p) => a + p.weight, 0);

@@ -3,7 +3,7 @@ import {
   FEATURE_LEVELS,
   FEATURE_NAMES,
   type FeatureName,
-  LOOKBACK_MS,
+  HOLDER_WINDOWS,
   type MatchParams,
 } from "@ringtrail/core/match";
 import type { CallTruth } from "../truth/calls";
@@ -24,7 +24,7 @@ export function oracleParams(calls: readonly CallTruth[], ledger: Ledger): Match
   let withCandidates = 0;
   let none = 0;
   for (const call of calls) {
-    const candidates = callCandidates(call, call.match, ledger, LOOKBACK_MS);
+    const candidates = callCandidates(call, call.match, ledger, HOLDER_WINDOWS.fs);
     if (candidates.length === 0) continue;
     withCandidates++;
     if (!candidates.some((c) => c.sessionId === call.session)) none++;

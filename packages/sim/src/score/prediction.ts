@@ -2,7 +2,8 @@ import {
   type CallForMatch,
   type Candidate,
   DEFAULT_MATCH_PARAMS,
-  LOOKBACK_MS,
+  HOLDER_WINDOWS,
+  type HolderWindow,
   type MatchParams,
   scoreCall,
 } from "@ringtrail/core/match";
@@ -59,17 +60,22 @@ const LINK_PROBABILITY = 0.2;
 
 /**
  * A call's candidates as the server loads them: the number's holders whose lease ended within
- * the matcher's lookback (FS 72 h, the rate model 7 days), then, for each visitor linked to
- * the caller (`match.callerHistory`) who is not among them, that visitor's latest session of
- * the last 30 days.
+ * the matcher's window (HOLDER_WINDOWS: FS 72 h; the rate model 7 days, or with none the
+ * last holder of 30 days), then, for each visitor linked to the caller
+ * (`match.callerHistory`) who is not among them, that visitor's latest session of the last 30
+ * days.
  */
 export function callCandidates(
   call: CallTruth,
   match: CallForMatch,
   ledger: Ledger,
-  lookbackMs: number,
+  window: HolderWindow,
 ): Candidate[] {
-  const candidates = call.candidates.filter((c) => c.leaseEnd >= call.at - lookbackMs);
+  const candidates = call.candidates.filter((c) => c.leaseEnd >= call.at - window.allMs);
+  if (candidates.length === 0 && window.lastMs > window.allMs) {
+    const last = ledger.lastHolderCandidate(call.to, call.at, window.lastMs);
+    if (last) candidates.push(last);
+  }
   for (const visitorId of match.callerHistory.visitorIds.slice(0, MAX_LINKED)) {
     if (candidates.some((c) => c.visitorId === visitorId)) continue;
     const candidate = ledger.linkedCandidate(visitorId, call.at);
@@ -88,7 +94,7 @@ export function walkCalls(
   calls: readonly CallTruth[],
   ledger: Ledger,
   history: "truth" | "own",
-  lookbackMs: number,
+  window: HolderWindow,
   score: (match: CallForMatch, candidates: readonly Candidate[], call: CallTruth) => Prediction,
 ): CallWalk {
   const walk: CallWalk = {
@@ -110,7 +116,7 @@ export function walkCalls(
         ? call.match
         : { ...call.match, callerHistory: { visitorIds: likeliest } };
     walk.matches.set(call.sid, match);
-    const candidates = callCandidates(call, match, ledger, lookbackMs);
+    const candidates = callCandidates(call, match, ledger, window);
     walk.candidates.set(call.sid, candidates);
     const prediction = score(match, candidates, call);
     walk.predictions.set(call.sid, prediction);
@@ -136,7 +142,7 @@ export function coreMatching(
   params: MatchParams = DEFAULT_MATCH_PARAMS,
   history: "truth" | "own" = "own",
 ): CallWalk {
-  return walkCalls(calls, ledger, history, LOOKBACK_MS, (match, candidates) => {
+  return walkCalls(calls, ledger, history, HOLDER_WINDOWS.fs, (match, candidates) => {
     const score = scoreCall(match, candidates, params);
     return {
       ranked: score.candidates.map((c) => ({ session: c.sessionId, p: c.probability })),

@@ -2,10 +2,10 @@ import {
   DEFAULT_MATCH_PARAMS,
   DEFAULT_RATE_PARAMS,
   estimateRates,
+  HOLDER_WINDOWS,
   labelledCounts,
   type MatchParams,
   maximization,
-  RATE_LOOKBACK_MS,
   type RatePair,
   type RateParams,
   rateExposure,
@@ -35,18 +35,24 @@ export function rateWalk(
   history: "own" | "truth" = "own",
 ): RateWalk {
   const pairs = new Map<string, RatePair[]>();
-  const walk = walkCalls(calls, ledger, history, RATE_LOOKBACK_MS, (match, candidates, call) => {
-    const score = scoreCallByRate(match, candidates, rate, params);
-    const byId = new Map(score.candidates.map((c) => [c.sessionId, c.pair]));
-    pairs.set(
-      call.sid,
-      candidates.map((c) => byId.get(c.sessionId) as RatePair),
-    );
-    return {
-      ranked: score.candidates.map((c) => ({ session: c.sessionId, p: c.probability })),
-      none: score.none,
-    };
-  });
+  const walk = walkCalls(
+    calls,
+    ledger,
+    history,
+    HOLDER_WINDOWS.rates,
+    (match, candidates, call) => {
+      const score = scoreCallByRate(match, candidates, rate, params);
+      const byId = new Map(score.candidates.map((c) => [c.sessionId, c.pair]));
+      pairs.set(
+        call.sid,
+        candidates.map((c) => byId.get(c.sessionId) as RatePair),
+      );
+      return {
+        ranked: score.candidates.map((c) => ({ session: c.sessionId, p: c.probability })),
+        none: score.none,
+      };
+    },
+  );
   return { ...walk, pairs };
 }
 

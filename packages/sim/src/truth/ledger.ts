@@ -1,5 +1,5 @@
 import type { Channel, DeviceType } from "@ringtrail/core";
-import { type Candidate, RATE_LOOKBACK_MS } from "@ringtrail/core/match";
+import { type Candidate, HOLDER_WINDOWS } from "@ringtrail/core/match";
 
 /** What the simulator knows about a session the server created. */
 export interface SessionTruth {
@@ -23,7 +23,7 @@ interface Hold {
 }
 
 /** Candidates are kept for the longest matcher lookback (the rate model's); FS filters to 72 h. */
-const CANDIDATE_WINDOW_MS = RATE_LOOKBACK_MS;
+const CANDIDATE_WINDOW_MS = HOLDER_WINDOWS.rates.allMs;
 /** A linked visitor's latest session within this lookback is a candidate (server: candidates.ts). */
 const LINKED_LOOKBACK_MS = 30 * 24 * 3_600_000;
 
@@ -108,6 +108,18 @@ export class Ledger {
       out.push(this.candidateOf(s, at, start, s.telClicks.get(number) ?? []));
     }
     return out;
+  }
+
+  /** The last session shown `number` before `at`, if seen within `reachMs`, as a candidate. */
+  lastHolderCandidate(number: string, at: number, reachMs: number): Candidate | null {
+    const list = this.holds.get(number) ?? [];
+    for (let i = list.length - 1; i >= 0; i--) {
+      const { session: s, start } = list[i] as Hold;
+      if (start > at) continue;
+      if (s.lastSeen < at - reachMs) return null;
+      return this.candidateOf(s, at, start, s.telClicks.get(number) ?? []);
+    }
+    return null;
   }
 
   /**

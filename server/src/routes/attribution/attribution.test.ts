@@ -4,6 +4,7 @@ import {
   beat,
   callId,
   hangUp,
+  NY_CALLER,
   pageView,
   ring,
   type TrackedTenant,
@@ -293,13 +294,17 @@ describe("re-estimation", () => {
     expect(top.probability / explain.body.none).toBeCloseTo(2 ** top.weight, 6);
   });
 
-  it("reaches back 7 days for the rate model and 72 h for FS", async () => {
+  it("reaches back 7 days for the rate model and 72 h for FS; further, to an idle number's last holder", async () => {
     const late = await trackedTenant(env);
     const v = await pageView(env, late, { ip: IP.NY });
     env.clock.advance(4 * 24 * 60 * MINUTE);
-    const candidatesOf = async () => {
+    let caller = 0;
+    const candidatesOf = async (): Promise<[string, number][]> => {
       env.clock.advance(MINUTE);
-      const id = await callId(env, await ring(env, late, v.number));
+      // A new caller each time, so that no earlier answer links a visitor to them.
+      const from = `+1212555${String(1000 + caller++)}`;
+      const sid = await ring(env, late, v.number, { ...NY_CALLER, From: from, Caller: from });
+      const id = await callId(env, sid);
       const explain = await call(env, "GET", `/v1/calls/${id}/explain`, { key: late.read });
       return explain.body.candidates.map((c: { session: string; delay_s: number }) => [
         c.session,
@@ -310,8 +315,16 @@ describe("re-estimation", () => {
     await call(env, "PUT", "/v1/attribution/params", { key: late.admin, body: { use: "rates" } });
     // Explain shows the delay the rate model weighed: 4 days and the two calls' minutes.
     expect(await candidatesOf()).toEqual([[v.session, 4 * 86_400 + 120]]);
-    // Past 7 days from the lease's end (its last beat plus the 30-minute hold).
+    // Past 7 days from the lease's end (its last beat plus the 30-minute hold): nobody has held
+    // the number since, so its last holder is still offered.
     env.clock.advance(3 * 24 * 60 * MINUTE + 60 * MINUTE);
+    expect((await candidatesOf()).map(([session]) => session)).toEqual([v.session]);
+    // Once another session holds it, the old holder is not offered.
+    const w = await pageView(env, late, { ip: IP.NY });
+    expect(w.number).toBe(v.number);
+    expect((await candidatesOf()).map(([session]) => session)).toEqual([w.session]);
+    // Past 30 days, no one.
+    env.clock.advance(31 * 24 * 60 * MINUTE);
     expect(await candidatesOf()).toEqual([]);
   });
 
