@@ -22,7 +22,9 @@ export function sweepSvg(curves: readonly DelayCurve[]): string {
   const xMin = Math.min(...pools);
   const yMin =
     Math.floor(Math.min(...curves.flatMap((c) => c.points.map((p) => p.baseline.top1))) * 10) / 10;
-  const x = (v: number) => m.l + ((v - xMin) / (xMax - xMin || 1)) * (W - m.l - m.r);
+  // Log scale: the pools run from the rule of thumb to 128 times it.
+  const span = Math.log(xMax / xMin) || 1;
+  const x = (v: number) => m.l + (Math.log(v / xMin) / span) * (W - m.l - m.r);
   const y = (v: number) => H - m.b - ((v - yMin) / (1 - yMin || 1)) * (H - m.t - m.b);
   const out: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" font-family="sans-serif" font-size="12">`,
@@ -36,11 +38,14 @@ export function sweepSvg(curves: readonly DelayCurve[]): string {
   out.push(
     `<line x1="${m.l}" x2="${W - m.r}" y1="${y(0.95)}" y2="${y(0.95)}" stroke="#999" stroke-dasharray="1 3"/>`,
   );
-  for (const p of [...new Set(pools)]) {
+  let lastLabel = Number.NEGATIVE_INFINITY;
+  for (const p of [...new Set(pools)].sort((a, b) => a - b)) {
+    if (x(p) - lastLabel < 36) continue;
+    lastLabel = x(p);
     out.push(`<text x="${x(p)}" y="${H - m.b + 18}" text-anchor="middle">${p}</text>`);
   }
   out.push(
-    `<text x="${(m.l + W - m.r) / 2}" y="${H - 10}" text-anchor="middle">pool size (numbers)</text>`,
+    `<text x="${(m.l + W - m.r) / 2}" y="${H - 10}" text-anchor="middle">pool size (numbers, log scale)</text>`,
   );
   curves.forEach((c, i) => {
     const color = COLORS[i % COLORS.length];
