@@ -1,6 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { execFile } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { SecretBox } from "./box";
 import { loadSecretsKey } from "./key";
@@ -38,4 +40,36 @@ describe("loadSecretsKey", () => {
       /SECRETS_KEY/,
     );
   });
+
+  it("gives servers starting at the same moment one key, never a half-written file", async () => {
+    const key = fileURLToPath(new URL("./key.ts", import.meta.url));
+    // Each process waits for a shared instant, loads the key and seals a value with it.
+    const script = `const { loadSecretsKey } = await import(${JSON.stringify(key)});
+      const start = Number(process.argv[1]); while (Date.now() < start) {}
+      const box = loadSecretsKey({ DATABASE_URL: process.argv[2] });
+      process.stdout.write(Buffer.from(await box.seal("same key", "race")).toString("base64"));`;
+    for (let round = 0; round < 5; round++) {
+      const db = `file:${join(dir, `race-${round}`, "rt.db")}`;
+      const start = String(Date.now() + 1500);
+      const sealed = await Promise.all(
+        Array.from(
+          { length: 6 },
+          () =>
+            new Promise<string>((resolve, reject) =>
+              execFile(
+                process.execPath,
+                ["--import", "tsx", "--input-type=module", "-e", script, start, db],
+                (err, stdout, stderr) => (err ? reject(new Error(stderr)) : resolve(stdout)),
+              ),
+            ),
+        ),
+      );
+      const box = loadSecretsKey({ DATABASE_URL: db });
+      for (const s of sealed) {
+        expect(await box.open(new Uint8Array(Buffer.from(s, "base64")), "race")).toBe("same key");
+      }
+      // The drafts are gone: only the key (the database itself is never opened here).
+      expect(readdirSync(join(dir, `race-${round}`))).toEqual(["secrets.key"]);
+    }
+  }, 30_000);
 });

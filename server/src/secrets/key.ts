@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { Config } from "../config";
 import { SecretBox } from "./box";
@@ -22,13 +22,19 @@ function readOrCreateKeyFile(file: string): Uint8Array {
   if (!existsSync(file)) {
     mkdirSync(dirname(file), { recursive: true });
     const key = Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString("base64");
+    // Written whole under a name of its own, then linked into place: the link fails if another
+    // process got there first (theirs is kept), and the key file is never seen half-written.
+    // Creating it in place with "wx" let a second server starting at the same moment read it
+    // empty and refuse to start.
+    const draft = `${file}.${process.pid}.${key.slice(0, 8).replace(/\W/g, "_")}`;
+    writeFileSync(draft, `${key}\n`, { mode: 0o600, flag: "wx" });
     try {
-      // "wx": if another process created it first, keep theirs rather than overwrite it.
-      writeFileSync(file, `${key}\n`, { mode: 0o600, flag: "wx" });
+      linkSync(draft, file);
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
+    } finally {
+      unlinkSync(draft);
     }
-    chmodSync(file, 0o600);
   }
   return decodeKey(readFileSync(file, "utf8").trim(), file);
 }
