@@ -2,6 +2,7 @@ import { Rng } from "../random";
 import { parseScenario } from "../scenario/load";
 import type { Scenario } from "../scenario/schema";
 import { generatePlan } from "../traffic/plan";
+import type { TrafficPlan } from "../traffic/types";
 import { type PointResult, runPoint } from "./point";
 
 export interface SweepOptions {
@@ -68,6 +69,27 @@ export function sweepScenario(
 }
 
 const START = Date.UTC(2026, 0, 5);
+const DAY = 86_400_000;
+
+/**
+ * Traffic played, and not scored, before a point's scored days. A fresh pool has no earlier
+ * holders, so early calls are easy for everyone; a real pool has cycled. Least-recently-released
+ * assignment cycles a pool of m times the rule of thumb in at most m/20 days (a visitor a
+ * session), and a call looks back about twice its median delay for competing holders.
+ */
+export function warmupMs(multiple: number, delayMin: number): number {
+  return (multiple / 20) * DAY + 2 * delayMin * 60_000;
+}
+
+/** The part of a plan that starts at or after `from`: visitors by their first view. */
+function planFrom(plan: TrafficPlan, from: number): TrafficPlan {
+  return {
+    start: from,
+    visitors: plan.visitors.filter((v) => (v.sessions[0]?.views[0]?.at ?? 0) >= from),
+    nullCalls: plan.nullCalls.filter((c) => c.at >= from),
+    bots: plan.bots.filter((b) => b.at >= from),
+  };
+}
 
 /** Accuracy against pool size for several delays; in process (see sweep/model-dni.ts). */
 export async function runSweep(options: SweepOptions): Promise<DelayCurve[]> {
@@ -80,11 +102,17 @@ export async function runSweep(options: SweepOptions): Promise<DelayCurve[]> {
   let done = 0;
   const curves: DelayCurve[] = [];
   for (const delay of delays) {
-    const scenario = sweepScenario(visitorsPerDay, days, delay, Math.round(rule));
+    // One plan per delay, long enough for the largest pool's warm-up; each point plays it from
+    // its own warm-up on and scores the same days.
+    const longest = warmupMs(Math.max(...multiples), delay);
+    const scored = START + longest;
+    const scenario = sweepScenario(visitorsPerDay, days + longest / DAY, delay, Math.round(rule));
     const plan = generatePlan(scenario, START, new Map(), new Rng(options.seed));
     const points: PointResult[] = [];
     for (const m of multiples) {
-      points.push(await runPoint(scenario, plan, Math.round(rule * m)));
+      const from = scored - warmupMs(m, delay);
+      const window = { from, scored, to: scored + days * DAY };
+      points.push(await runPoint(scenario, planFrom(plan, from), Math.round(rule * m), window));
       options.onPoint?.(++done, total);
     }
     const n95 = {

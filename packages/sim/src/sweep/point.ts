@@ -41,22 +41,36 @@ export async function runPoint(
   scenario: Scenario,
   plan: TrafficPlan,
   pool: number,
+  window: PointWindow = {
+    from: plan.start,
+    scored: plan.start,
+    to: plan.start + scenario.days * 86_400_000,
+  },
 ): Promise<PointResult> {
   const numbers = trackingNumbers(pool, regionWeights(scenario), scenario.pool.local_share);
   const dni = new ModelDni(numbers, scenario.pool.hold_s * 1000);
   const run = await playPlan(scenario, plan, dni, { windowMs: 0, concurrency: 1 });
   const { calls, ledger } = run;
   const truthParams = oracleParams(calls, ledger);
-  const window = { from: plan.start, to: plan.start + scenario.days * 86_400_000 };
-  const rate = estimatedRateMatching(calls, ledger, window).predictions;
-  const rateOracle = oracleRateMatching(calls, ledger, window, truthParams, "own").predictions;
+  const fit = { from: window.from, to: window.to };
+  const rate = estimatedRateMatching(calls, ledger, fit).predictions;
+  const rateOracle = oracleRateMatching(calls, ledger, fit, truthParams, "own").predictions;
+  // Every matcher walks all calls (earlier answers link callers); the warm-up's are not scored.
+  const scored = calls.filter((c) => c.at >= window.scored);
   return {
     pool,
-    ours: scoreMatcher(calls, rate, ledger),
-    fs: scoreMatcher(calls, corePredictions(calls, ledger), ledger),
-    baseline: scoreMatcher(calls, baselinePredictions(calls), ledger),
-    oracle: scoreMatcher(calls, corePredictions(calls, ledger, truthParams, "truth"), ledger),
-    oracle_same_data: scoreMatcher(calls, corePredictions(calls, ledger, truthParams), ledger),
-    rate_oracle: scoreMatcher(calls, rateOracle, ledger),
+    ours: scoreMatcher(scored, rate, ledger),
+    fs: scoreMatcher(scored, corePredictions(calls, ledger), ledger),
+    baseline: scoreMatcher(scored, baselinePredictions(calls), ledger),
+    oracle: scoreMatcher(scored, corePredictions(calls, ledger, truthParams, "truth"), ledger),
+    oracle_same_data: scoreMatcher(scored, corePredictions(calls, ledger, truthParams), ledger),
+    rate_oracle: scoreMatcher(scored, rateOracle, ledger),
   };
+}
+
+/** A point's traffic: played from `from`, scored from `scored`, rates fitted over [from, to). */
+export interface PointWindow {
+  from: number;
+  scored: number;
+  to: number;
 }
