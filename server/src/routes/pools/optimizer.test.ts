@@ -98,8 +98,8 @@ describe("GET /v1/pools/{id}/report", () => {
       visits_fallback: 0,
     });
     // Peak hour 12: 2 arrivals × 1800 s = 1 Erlang. Erlang B(2, 1) = 0.2; 1% needs 5
-    // numbers. 24 visitors a day on the 30-minute sweep curve reach 90% between 3 (86.6%)
-    // and 4 (91.7%) numbers: 4.
+    // numbers. 24 visitors a day on the 30-minute sweep curve reach 90% between 2 (87.3%)
+    // and 3 (90.4%) numbers: 3.
     expect(res.body.sizing).toEqual({
       daily_visitors: 24,
       peak_hour: "2026-11-24T12:00:00.000Z",
@@ -108,7 +108,7 @@ describe("GET /v1/pools/{id}/report", () => {
       price_per_number_cents: 200,
       current: { size: 2, monthly_cost_cents: 400 },
       for_exhaustion: { size: 5, monthly_cost_cents: 1000, target: 0.01 },
-      for_accuracy: { size: 4, monthly_cost_cents: 800, target: 0.9 },
+      for_accuracy: { size: 3, monthly_cost_cents: 600, target: 0.9 },
     });
     expect(res.body.learning.rates).toEqual([
       {
