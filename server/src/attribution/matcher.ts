@@ -1,4 +1,10 @@
-import { type CallScore, HOLDER_WINDOWS, scoreCall, scoreCallByRate } from "@ringtrail/core/match";
+import {
+  type CallScore,
+  delaySinceSeen,
+  HOLDER_WINDOWS,
+  scoreCall,
+  scoreCallByRate,
+} from "@ringtrail/core/match";
 import type { Queryable } from "@ringtrail/db";
 import { type CallFacts, callForMatch } from "./call-facts";
 import { loadCandidates, type SessionCandidate } from "./candidates";
@@ -70,7 +76,7 @@ export class CallMatcher {
       weight: c.weight,
       levels: c.levels,
       contributions: c.contributions,
-      delayMs: Math.max(0, facts.at - bySession.get(c.sessionId)!.lastSeenAt),
+      delayMs: delaySinceSeen(call, bySession.get(c.sessionId)!),
     }));
     const credited: CreditedMatch[] = score.candidates.map((c) => {
       const s = bySession.get(c.sessionId)!;

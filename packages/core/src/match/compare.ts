@@ -40,12 +40,19 @@ export function comparisonVector(call: CallForMatch, candidate: Candidate): Matc
   };
 }
 
+/**
+ * Call time minus the candidate's last heartbeat, 0 when it was seen after the call: matching
+ * reruns when the call ends, by which time the caller's own page may have beaten again, and a
+ * session seen after the call that already held the number was on screen during it.
+ */
+export function delaySinceSeen(call: CallForMatch, candidate: Candidate): number {
+  return Math.max(0, call.at - candidate.lastSeenAt);
+}
+
 function delayLevel(call: CallForMatch, candidate: Candidate): LevelOf<"delay"> {
   // A session that only took the number after the call cannot have shown it to the caller.
   if (candidate.leaseStart > call.at) return "stale";
-  // Matching reruns when the call ends, by which time the caller's own page may have beaten
-  // again: a session seen after the call that already held the number was on screen during it.
-  const delay = call.at - Math.min(candidate.lastSeenAt, call.at);
+  const delay = delaySinceSeen(call, candidate);
   for (const [bound, level] of DELAY_BOUNDS) if (delay < bound) return level;
   return "stale";
 }

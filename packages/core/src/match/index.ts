@@ -1,4 +1,4 @@
-export { comparisonVector } from "./compare";
+export { comparisonVector, delaySinceSeen } from "./compare";
 export {
   type CallLevels,
   type EstimateOptions,

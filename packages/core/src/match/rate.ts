@@ -1,4 +1,4 @@
-import { comparisonVector } from "./compare";
+import { comparisonVector, delaySinceSeen } from "./compare";
 import type { FeatureName, MatchLevels } from "./levels";
 import { DEFAULT_MATCH_PARAMS, type MatchParams } from "./params";
 import { contributions, partialWeight, type ScoredCandidate } from "./score";
@@ -134,12 +134,8 @@ export function ratePair(
   candidate: Candidate,
   params: MatchParams = DEFAULT_MATCH_PARAMS,
 ): RatePair {
-  return pairFromLevels(comparisonVector(call, candidate), delayOf(call, candidate), params);
+  return pairFromLevels(comparisonVector(call, candidate), delaySinceSeen(call, candidate), params);
 }
-
-/** Call time minus the candidate's last heartbeat, 0 when it was seen after the call. */
-const delayOf = (call: CallForMatch, candidate: Candidate) =>
-  Math.max(0, call.at - candidate.lastSeenAt);
 
 /** Log-normal density of a delay in hours, per hour. */
 export function delayDensity(hours: number, medianMin: number, sigma: number): number {
@@ -217,7 +213,7 @@ export function scoreCallByRate(
 ): RateScore {
   const scored = candidates.map((candidate): RateScoredCandidate => {
     const levels = comparisonVector(call, candidate);
-    const pair = pairFromLevels(levels, delayOf(call, candidate), params);
+    const pair = pairFromLevels(levels, delaySinceSeen(call, candidate), params);
     const timing = (sessionRate(rate, pair) + repeatRate(rate, pair)) / pair.evidence;
     const parts = contributions(levels, params).map((part) => {
       if (EVIDENCE_FEATURES.has(part.feature)) return part;
