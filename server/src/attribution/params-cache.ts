@@ -64,8 +64,9 @@ export function matcherInUse(
   return choice;
 }
 
-const SQL = `SELECT params, calls_used, log_likelihood, updated_at, matcher, rates, rates_calls_used,
-    rates_estimated_at
+/** An account's match_params row, as matcherChoice and matcherInUse read it. */
+export const MATCH_PARAMS_SQL = `SELECT params, calls_used, log_likelihood, updated_at, matcher, rates,
+    rates_calls_used, rates_estimated_at
   FROM match_params WHERE account_id = ?`;
 
 /**
@@ -80,7 +81,7 @@ export class MatchParamsCache {
   constructor(private readonly reads: Queryable) {}
 
   async get(accountId: string): Promise<AccountParams> {
-    const { rows } = await this.reads.execute({ sql: SQL, args: [accountId] });
+    const { rows } = await this.reads.execute({ sql: MATCH_PARAMS_SQL, args: [accountId] });
     const row = rows[0];
     if (!row) return DEFAULTS;
     const inUse = matcherInUse(row);

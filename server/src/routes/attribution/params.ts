@@ -1,5 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
-import { matcherChoice, matcherInUse } from "../../attribution/params-cache";
+import { MATCH_PARAMS_SQL, matcherChoice, matcherInUse } from "../../attribution/params-cache";
 import type { App, Services } from "../../context";
 import { requireKey } from "../../middleware/api-key";
 import { errorResponses } from "../openapi-errors";
@@ -44,8 +44,7 @@ const put = createRoute({
 
 async function readState(services: Services, accountId: string): Promise<MatchParamsState> {
   const { rows } = await services.database.client.execute({
-    sql: `SELECT params, calls_used, log_likelihood, updated_at, matcher, rates, rates_calls_used,
-        rates_estimated_at FROM match_params WHERE account_id = ?`,
+    sql: MATCH_PARAMS_SQL,
     args: [accountId],
   });
   const row = rows[0];
