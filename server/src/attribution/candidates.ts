@@ -1,23 +1,17 @@
 import type { DeviceType } from "@ringtrail/core";
-import type { Candidate, HolderWindow } from "@ringtrail/core/match";
+import {
+  type Candidate,
+  type HolderWindow,
+  LINK_PROBABILITY,
+  LINKED_LOOKBACK_MS,
+  MAX_LINKED,
+} from "@ringtrail/core/match";
 import type { Touch } from "@ringtrail/core/models";
 import type { Queryable } from "@ringtrail/db";
 import { type CallFacts, hasCallerId } from "./call-facts";
 
-const HOUR = 3_600_000;
-/** A linked visitor's latest session within this lookback stands for them as a candidate. */
-export const LINKED_LOOKBACK_MS = 30 * 24 * HOUR;
 /** A number leased far more often than this within the window is shared by everyone anyway. */
 const MAX_LEASES = 500;
-/** Earlier calls link at most this many visitors to a caller, the likeliest first. */
-export const MAX_LINKED = 5;
-/**
- * An earlier call links to its caller the visitor of every candidate at least this likely.
- * Lower than "confident" on purpose: a link only offers the visitor as a candidate and feeds
- * the repeat rate, whose EM estimate already discounts links that do not pay off. In the sweep
- * 0.2 beat 0.5 by 1–1.6 points at 2 h delays and by 0.2–1 elsewhere, for both matchers.
- */
-export const LINK_PROBABILITY = 0.2;
 
 /** A candidate session with the touch it contributes to journeys. */
 export interface SessionCandidate extends Candidate {

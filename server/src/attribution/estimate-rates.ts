@@ -4,6 +4,8 @@ import {
   DEFAULT_RATE_PARAMS,
   estimateRates,
   IN_SESSION_MS,
+  LINK_PROBABILITY,
+  LINKED_LOOKBACK_MS,
   type MatchLevels,
   pairFromLevels,
   RATE_HORIZON_MS,
@@ -11,7 +13,6 @@ import {
   type RateParams,
   rateExposureFromCounts,
 } from "@ringtrail/core/match";
-import { LINK_PROBABILITY, LINKED_LOOKBACK_MS } from "./candidates";
 
 const DAY = 86_400_000;
 /** The rates are fitted to the last 30 days of calls and leases, at most this many calls. */

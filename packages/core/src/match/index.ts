@@ -1,3 +1,10 @@
+export {
+  HOLDER_WINDOWS,
+  type HolderWindow,
+  LINK_PROBABILITY,
+  LINKED_LOOKBACK_MS,
+  MAX_LINKED,
+} from "./candidates";
 export { comparisonVector, delaySinceSeen } from "./compare";
 export {
   type CallLevels,
@@ -5,7 +12,6 @@ export {
   estimateMatchParams,
   type MatchEstimate,
 } from "./estimate";
-export { HOLDER_WINDOWS, type HolderWindow } from "./holders";
 export {
   FEATURE_LEVELS,
   FEATURE_NAMES,

@@ -4,6 +4,8 @@ import {
   DEFAULT_MATCH_PARAMS,
   HOLDER_WINDOWS,
   type HolderWindow,
+  LINK_PROBABILITY,
+  MAX_LINKED,
   type MatchParams,
   scoreCall,
 } from "@ringtrail/core/match";
@@ -52,11 +54,6 @@ export interface CallWalk {
   /** When each caller–visitor link was made (the call whose answer made it). */
   links: number[];
 }
-
-/** The server offers at most this many linked visitors per call (candidates.ts MAX_LINKED). */
-const MAX_LINKED = 5;
-/** An answer at least this likely links its visitor to the caller (candidates.ts). */
-const LINK_PROBABILITY = 0.2;
 
 /**
  * A call's candidates as the server loads them: the number's holders whose lease ended within

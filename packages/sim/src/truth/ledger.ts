@@ -1,5 +1,5 @@
 import type { Channel, DeviceType } from "@ringtrail/core";
-import { type Candidate, HOLDER_WINDOWS } from "@ringtrail/core/match";
+import { type Candidate, HOLDER_WINDOWS, LINKED_LOOKBACK_MS } from "@ringtrail/core/match";
 
 /** What the simulator knows about a session the server created. */
 export interface SessionTruth {
@@ -24,8 +24,6 @@ interface Hold {
 
 /** Candidates are kept for the longest matcher lookback (the rate model's); FS filters to 72 h. */
 const CANDIDATE_WINDOW_MS = HOLDER_WINDOWS.rates.allMs;
-/** A linked visitor's latest session within this lookback is a candidate (server: candidates.ts). */
-const LINKED_LOOKBACK_MS = 30 * 24 * 3_600_000;
 
 /**
  * The simulator's own record of which session was shown which number when, kept from the
