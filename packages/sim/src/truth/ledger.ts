@@ -87,10 +87,13 @@ export class Ledger {
 
   /** The most recent session shown `number` at or before `at`: the naive baseline's answer. */
   lastHolder(number: string, at: number): SessionTruth | null {
+    return this.lastHold(number, at)?.session ?? null;
+  }
+
+  private lastHold(number: string, at: number): Hold | undefined {
     const list = this.holds.get(number) ?? [];
-    for (let i = list.length - 1; i >= 0; i--)
-      if ((list[i] as Hold).start <= at) return (list[i] as Hold).session;
-    return null;
+    for (let i = list.length - 1; i >= 0; i--) if ((list[i] as Hold).start <= at) return list[i];
+    return undefined;
   }
 
   /** Sessions shown `number` before `at` and seen within the lookback, as core's candidates. */
@@ -110,14 +113,9 @@ export class Ledger {
 
   /** The last session shown `number` before `at`, if seen within `reachMs`, as a candidate. */
   lastHolderCandidate(number: string, at: number, reachMs: number): Candidate | null {
-    const list = this.holds.get(number) ?? [];
-    for (let i = list.length - 1; i >= 0; i--) {
-      const { session: s, start } = list[i] as Hold;
-      if (start > at) continue;
-      if (s.lastSeen < at - reachMs) return null;
-      return this.candidateOf(s, at, start, s.telClicks.get(number) ?? []);
-    }
-    return null;
+    const hold = this.lastHold(number, at);
+    if (!hold || hold.session.lastSeen < at - reachMs) return null;
+    return this.candidateOf(hold.session, at, hold.start, hold.session.telClicks.get(number) ?? []);
   }
 
   /**
